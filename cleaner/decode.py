@@ -1,0 +1,127 @@
+"""Turn raw input (str or bytes) into text, and tell HTML from plain text."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from .errors import DecodeError, EmptyInputError, UnsupportedContentError
+
+_CHARSET_HEADER = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_TAG = re.compile(r"</?(?:p|div|br|a|span|li|ul|h[1-6]|table|tr|td|article|section|script|style|img|meta|link)\b[^>]*>", re.I)
+# C0 controls other than tab, LF, CR; they never carry article text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a MIME type, if any."""
+    if not content_type:
+        return None
+    m = _CHARSET_HEADER.search(content_type)
+    return m.group(1) if m else None
+
+
+def _known(encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Recognise BOM-less UTF-16 by its NUL bytes on every other position."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd > 0.6 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes | str, content_type: str | None = None) -> str:
+    """Decode bytes: BOM, then declared charset, then UTF-8, then detection."""
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise DecodeError(f"content must be str or bytes, not {type(data).__name__}")
+    data = bytes(data)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    declared = _known(charset_of(content_type))
+    if declared is None:
+        m = _META_CHARSET.search(data[:4096])
+        declared = _known(m.group(1).decode("ascii", "ignore")) if m else None
+    if declared:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # declared one charset, used another: fall through to UTF-8 and detection
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        return data.decode(best.encoding, errors="replace")
+    if declared:
+        return data.decode(declared, errors="replace")
+    raise DecodeError("bytes are not valid in the declared charset, UTF-8, or any detected encoding")
+
+
+def sanitize(text: str) -> str:
+    """Drop control characters; refuse binary junk and empty documents."""
+    if not text or not text.strip():
+        raise EmptyInputError("the document is empty")
+    controls = len(_CONTROL.findall(text[:100_000]))
+    if controls > 0.1 * min(len(text), 100_000):
+        raise UnsupportedContentError("the document looks like binary data, not text or HTML")
+    if controls:
+        text = _CONTROL.sub("", text)
+    replacement = text.count("\ufffd")
+    if replacement > 0.3 * len(text):
+        raise DecodeError("most of the document could not be decoded")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise EmptyInputError("the document is empty")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is markup rather than plain text."""
+    head = text[:5000]
+    if _HTML_START.match(head):
+        return True
+    return len(_TAG.findall(head)) >= 3
+
+
+def resolve_type(text: str, content_type: str | None) -> str:
+    """'html' or 'text', from the caller's content_type or by looking."""
+    if content_type:
+        ct = content_type.split(";")[0].strip().lower()
+        if ct in ("html", "text/html", "application/xhtml+xml"):
+            return "html"
+        if ct in ("text", "text/plain"):
+            return "text"
+        if ct not in ("", "auto"):
+            raise UnsupportedContentError(f"unsupported content type {ct!r}: use text/html or text/plain")
+    return "html" if looks_like_html(text) else "text"

@@ -1,0 +1,67 @@
+"""The working document that rule operations read and edit."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import TimeBudgetError
+from .result import Removal
+
+
+@dataclass
+class Unit:
+    """One line of the document: the smallest piece a rule keeps or drops."""
+
+    text: str
+    para: int                  # paragraph index: units with the same para print on adjacent lines
+    kind: str = "p"            # p, h (heading), li, pre, td, quote, caption
+    start: int | None = None   # offsets in the decoded input (text mode)
+    end: int | None = None
+    keep: bool = True
+    info: dict = field(default_factory=dict)  # free slot for features (e.g. link density in HTML)
+
+
+@dataclass
+class Doc:
+    """Everything one cleaning run knows about a document."""
+
+    mode: str                          # "text" or "html"
+    source: str                        # decoded input
+    url: str | None = None
+    units: list[Unit] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)   # title, subtitle, author, date
+    captions: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    keep: frozenset[str] = frozenset()   # categories the caller asked to keep
+    root: Any = None                     # lxml tree (html mode), before body extraction
+    body: Any = None                     # lxml element chosen as the article body (html mode)
+    deadline: float | None = None
+    fired: dict[str, int] = field(default_factory=dict)  # rule qid -> spans removed (rule health)
+
+    def live(self) -> list[Unit]:
+        """Units still kept."""
+        return [u for u in self.units if u.keep]
+
+    def drop(self, unit: Unit, rule: Any, category: str | None = None, reason: str | None = None) -> bool:
+        """Drop a unit on behalf of a rule; returns False when its category is kept."""
+        category = category or rule.category
+        if category in self.keep or not unit.keep:
+            return False
+        unit.keep = False
+        self.record(unit.text, rule, category, unit.start, unit.end, reason)
+        return True
+
+    def record(self, text: str, rule: Any, category: str | None = None, start: int | None = None,
+               end: int | None = None, reason: str | None = None) -> None:
+        """Account for a removed span."""
+        qid = rule if isinstance(rule, str) else rule.qid
+        self.removed.append(Removal(text=text, rule=qid, category=category or rule.category,
+                                    start=start, end=end, reason=reason))
+        self.fired[qid] = self.fired.get(qid, 0) + 1
+
+    def check_time(self) -> None:
+        """Raise when the document has used up its time budget."""
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TimeBudgetError("the document exceeded its time budget")

@@ -1,0 +1,104 @@
+"""clean(): one document in, clean article text and an account of what was removed out."""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from . import decode as _decode
+from .doc import Doc
+from .errors import NothingLeftError
+from .htmlpath import blocks, extract, metadata, tree
+from .ops import STAGES
+from .result import CleanResult
+from .ruleset import Registry
+from .textpath import to_units as text_units
+
+_registry: Registry | None = None
+
+
+def get_registry() -> Registry:
+    """The process-wide registry of the configured rule directories (loaded on first use)."""
+    global _registry
+    if _registry is None:
+        _registry = Registry()
+    return _registry
+
+
+def set_registry(registry: Registry | None) -> None:
+    """Replace the process-wide registry (after a reload); None reloads lazily."""
+    global _registry
+    _registry = registry
+
+
+def clean(content: str | bytes, url: str | None = None, *, content_type: str | None = None,
+          site: str | None = None, site_rules: bool = True, keep: Iterable[str] = (),
+          registry: Registry | None = None, time_budget: float | None = None) -> CleanResult:
+    """Clean one HTML or plain-text document; raises a CleanerError subclass when it cannot."""
+    started = time.monotonic()
+    text = _decode.sanitize(_decode.decode(content, content_type))
+    mode = _decode.resolve_type(text, content_type)
+    registry = registry or get_registry()
+    ruleset, how = registry.resolve(url, text, site, site_rules)
+    doc = Doc(mode=mode, source=text, url=url, keep=frozenset(keep),
+              deadline=started + time_budget if time_budget else None)
+    rules = [r for r in ruleset.effective_rules() if mode in r.module.MODES]
+    by_stage = {s: [r for r in rules if r.module.STAGE == s] for s in STAGES}
+
+    if mode == "html":
+        _html_front(doc, by_stage)
+    else:
+        text_units(doc)
+    for stage in ("header", "blocks", "final"):
+        for rule in by_stage[stage]:
+            rule.module.apply(doc, rule)
+            doc.check_time()
+    return _finish(doc, ruleset, how)
+
+
+def _html_front(doc: Doc, by_stage: dict) -> None:
+    """Raw rewrites, parse, metadata, DOM rules, body, then lines."""
+    for rule in by_stage["raw"]:
+        rule.module.apply(doc, rule)
+    doc.root = tree.parse(doc.source)
+    for rule in by_stage["dom"]:
+        rule.module.apply(doc, rule)  # site meta selectors fill doc.meta first, so they win
+        doc.check_time()
+    for key, value in metadata.extract(doc.root).items():
+        doc.meta.setdefault(key, value)
+    body = doc.body if doc.body is not None else extract.main_content(doc.root, doc.url)
+    doc.check_time()
+    blocks.to_units(doc, body)
+    title = doc.meta.get("title")
+    if title:  # the headline repeated at the top of the body is metadata, not article text
+        for unit in doc.units[:3]:
+            if unit.text.strip().casefold() == title.strip().casefold():
+                doc.record(unit.text, "engine:title", "header", reason="title")
+                unit.keep = False
+                break
+
+
+def _finish(doc: Doc, ruleset, how) -> CleanResult:
+    paras: list[list[str]] = []
+    last = None
+    for unit in doc.live():
+        if unit.para != last:
+            paras.append([])
+            last = unit.para
+        paras[-1].append(unit.text)
+    text = "\n\n".join("\n".join(lines) for lines in paras)
+    if not text.strip():
+        fired = ", ".join(f"{k} ({v})" for k, v in sorted(doc.fired.items(), key=lambda kv: -kv[1])[:5])
+        raise NothingLeftError("nothing was left after cleaning" + (f"; removed by {fired}" if fired else
+                                                                    "; no article text was found"),
+                               removed=len(doc.removed))
+    source_chars = sum(len(u.text) for u in doc.units) or 1
+    if len(text) < 0.1 * source_chars and source_chars > 2000:
+        doc.warnings.append(f"cleaning removed {100 - 100 * len(text) // source_chars}% of the text")
+    meta = doc.meta
+    return CleanResult(
+        text=text, title=meta.get("title"), subtitle=meta.get("subtitle"), author=meta.get("author"),
+        date=meta.get("date"), captions=doc.captions, site=None if ruleset.site == "defaults" else ruleset.site,
+        site_match=how if ruleset.site != "defaults" else None, content_type=doc.mode,
+        removed=sorted(doc.removed, key=lambda r: r.start if r.start is not None else 1 << 62),
+        warnings=doc.warnings,
+    )

@@ -1,0 +1,107 @@
+"""Generic metadata: JSON-LD, Open Graph and other meta tags, <title>, <h1>, <time>."""
+from __future__ import annotations
+
+import json
+import re
+
+from ..dates import parse_date
+from .tree import text_of
+
+_TITLE_SEP = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:-]\s+")
+
+
+def _meta(root, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            for el in root.iterfind(f".//meta[@{attr}='{name}']"):
+                value = (el.get("content") or "").strip()
+                if value:
+                    return " ".join(value.split())
+    return None
+
+
+def _jsonld_objects(root):
+    for script in root.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, TypeError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+
+
+def _names(value) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_names(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+_ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle",
+                  "TechArticle", "ScholarlyArticle", "WebPage", "Blog", "AnalysisNewsArticle")
+
+
+def jsonld_article(root) -> dict:
+    """The first JSON-LD object that looks like an article."""
+    for obj in _jsonld_objects(root):
+        types = obj.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(t in _ARTICLE_TYPES for t in types if isinstance(t, str)):
+            return obj
+    return {}
+
+
+def _clean_title(title: str | None, site_name: str | None) -> str | None:
+    if not title:
+        return None
+    parts = _TITLE_SEP.split(title)
+    if len(parts) > 1:
+        if site_name and parts[-1].strip().lower() == site_name.lower():
+            return _TITLE_SEP.join(parts[:-1]).strip() if len(parts) == 2 else parts[0].strip()
+        longest = max(parts, key=len)
+        if len(longest) >= 0.5 * len(title) or len(parts[0]) >= 15:
+            return parts[0].strip() if len(parts[0]) >= 15 else longest.strip()
+    return title.strip()
+
+
+def extract(root) -> dict:
+    """Title, subtitle, author and date found anywhere in the page."""
+    ld = jsonld_article(root)
+    site_name = _meta(root, "og:site_name", "application-name")
+    h1 = next((text_of(h) for h in root.iterfind(".//h1") if text_of(h)), None)
+    title_el = root.find(".//title")
+    raw_title = text_of(title_el) if title_el is not None else None
+    title = (_names(ld.get("headline")) or _meta(root, "og:title", "twitter:title", "headline")
+             or h1 or _clean_title(raw_title, site_name))
+    if title and h1 and h1 != title and h1.lower() in title.lower():
+        title = h1
+    title = _clean_title(title, site_name)
+    author = (_names(ld.get("author")) or _meta(root, "author", "article:author", "byl", "dc.creator",
+                                                    "sailthru.author", "parsely-author"))
+    if author and author.startswith(("http://", "https://")):
+        author = None
+    if not author:
+        el = root.find(".//*[@rel='author']")
+        author = text_of(el) if el is not None else None
+    date_raw = (ld.get("datePublished") or _meta(root, "article:published_time", "datePublished",
+                                                   "pubdate", "publishdate", "date", "dc.date",
+                                                   "sailthru.date", "parsely-pub-date", "og:published_time"))
+    if not date_raw:
+        el = root.find(".//time[@datetime]")
+        date_raw = el.get("datetime") if el is not None else None
+    subtitle = _names(ld.get("alternativeHeadline")) or _meta(root, "og:description", "description")
+    return {k: v for k, v in {
+        "title": title, "subtitle": subtitle, "author": author,
+        "date": parse_date(date_raw) if isinstance(date_raw, str) else None,
+    }.items() if v}

@@ -1,0 +1,49 @@
+"""Parsing HTML and small element helpers."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..errors import InputError
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def parse(source: str):
+    """Parse HTML leniently into an lxml element; InputError when nothing parses."""
+    source = _XML_DECL.sub("", source, count=1)  # lxml refuses str input that declares an encoding
+    try:
+        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
+                                      huge_tree=False, default_doctype=False)
+        root = lxml_html.document_fromstring(source, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"the HTML could not be parsed: {exc}") from None
+    if root is None:
+        raise InputError("the HTML could not be parsed: no document element")
+    return root
+
+
+def text_of(el) -> str:
+    """Whitespace-normalised text content of an element."""
+    try:
+        return " ".join(el.text_content().split())
+    except (ValueError, AttributeError):
+        return ""
+
+
+def remove_element(el) -> bool:
+    """Remove an element but keep its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+    return True

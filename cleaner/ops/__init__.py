@@ -1,0 +1,25 @@
+"""The table of rule operations. Each operation is one module with the same shape:
+
+    ID        the name used in rule files (`op: drop_phrase`)
+    STAGE     when it runs: "raw" (HTML source), "dom" (parsed HTML, before body
+              extraction), "header" (first lines), "blocks" (article lines), "final"
+    MODES     input kinds it applies to: ("text",), ("html",) or both
+    CATEGORY  default category of what it removes (None: the rule must name one)
+    OPTIONS   JSON-schema properties of its options, with defaults
+    REQUIRED  option names a rule must give
+    prepare(options) -> compiled   validate/compile once at load (raise ValueError)
+    apply(doc, rule)               edit the working document
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import (body, captions, cut_from, cut_until, drop_phrase, drop_regex, meta,
+               related, replace, strip, text_header)
+
+OPERATIONS: dict[str, ModuleType] = {m.ID: m for m in (
+    replace, strip, meta, body, text_header, drop_phrase, drop_regex, cut_from, cut_until,
+    captions, related,
+)}
+
+STAGES = ("raw", "dom", "header", "blocks", "final")

@@ -1,0 +1,58 @@
+"""Dropping lines (or glued parts of lines) that a compiled pattern matches."""
+from __future__ import annotations
+
+from ..doc import Doc
+from ._text import glued_segments
+
+SCOPE = {"enum": ["line", "paragraph"], "default": "line",
+         "description": "drop the matching line, or the whole paragraph it belongs to"}
+MAX_CHARS = {"type": "integer", "minimum": 1, "default": 400,
+             "description": "a longer line is not dropped whole: only its glued sentences that match"}
+
+
+def drop_matching(doc: Doc, rule, pattern) -> None:
+    """Drop every live unit the pattern matches, honouring scope and max_chars."""
+    scope, max_chars = rule.options["scope"], rule.options["max_chars"]
+    for unit in doc.live():
+        if not pattern.search(unit.text):
+            continue
+        if scope == "paragraph":
+            for other in doc.live():
+                if other.para == unit.para:
+                    doc.drop(other, rule)
+        elif len(unit.text) <= max_chars:
+            _drop_line(doc, rule, unit)
+        else:
+            _drop_glued(doc, rule, unit, pattern)
+
+
+def _drop_line(doc: Doc, rule, unit) -> None:
+    """Drop a whole line; glued sentences ("logged inPlease refresh") are accounted one by one."""
+    segments = glued_segments(unit.text)
+    if len(segments) < 2 or rule.category in doc.keep or not unit.keep:
+        doc.drop(unit, rule)
+        return
+    unit.keep = False
+    for a, b in segments:
+        start = unit.start + a if unit.start is not None else None
+        doc.record(unit.text[a:b], rule, start=start, end=start + (b - a) if start is not None else None,
+                   reason="glued sentence")
+
+
+def _drop_glued(doc: Doc, rule, unit, pattern) -> None:
+    """In a long line, remove only the glued sentences that match (e.g. a notice stuck to the text)."""
+    if rule.category in doc.keep:
+        return
+    segments = glued_segments(unit.text)
+    hits = [(a, b) for a, b in segments if pattern.search(unit.text[a:b])]
+    if not hits or len(hits) == len(segments):
+        return
+    kept, pos = [], 0
+    for a, b in hits:
+        kept.append(unit.text[pos:a])
+        start = unit.start + a if unit.start is not None else None
+        doc.record(unit.text[a:b], rule, start=start, end=start + (b - a) if start is not None else None,
+                   reason="glued sentence")
+        pos = b
+    kept.append(unit.text[pos:])
+    unit.text = "".join(kept).strip()

@@ -1,0 +1,34 @@
+"""Small text helpers shared by the operations."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A lower-case letter (optionally closing punctuation) glued to a capitalised word: "logged inPlease".
+_GLUE = re.compile(r"[a-z\u00e0-\u00ff][.!?\u201d\"')]?(?=[A-Z][a-z\u00e0-\u00ff]+\b)")
+_WS = re.compile(r"\s+")
+TERMINAL = tuple(".!?:;\u2026\"'\u201d\u2019)]")
+
+
+def norm(text: str) -> str:
+    """Comparison form: NFKC, case-folded, straight quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return _WS.sub(" ", text).strip().casefold()
+
+
+def glued_segments(line: str) -> list[tuple[int, int]]:
+    """Spans of a line cut where sentences were glued together without a space."""
+    cuts = [m.end() for m in _GLUE.finditer(line)]
+    bounds = [0, *cuts, len(line)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def words(text: str) -> int:
+    """Number of whitespace-separated words."""
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a sentence."""
+    return text.rstrip().endswith(TERMINAL)

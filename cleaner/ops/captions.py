@@ -1,0 +1,76 @@
+"""captions: a caption line repeated with a photo credit; keep one copy as a caption, out of the body."""
+from __future__ import annotations
+
+from ..regex import compile_regex
+from ._text import norm
+
+ID = "captions"
+STAGE = "blocks"
+MODES = ("text", "html")
+CATEGORY = "caption"
+OPTIONS = {
+    "credits": {"type": "array", "items": {"type": "string", "minLength": 1},
+                "default": ["Getty", "Getty Images", "AFP", "AFP/Getty", "AP", "AP Photo", "Reuters",
+                            "PA", "PA Wire", "EPA", "Shutterstock", "Alamy", "Rex", "Rex Features",
+                            "iStock", "Bloomberg", "NurPhoto", "SOPA Images", "WireImage"],
+                "description": "photo credits that may follow a caption in brackets"},
+    "credit_regex": {"type": ["string", "null"], "default": None,
+                     "description": "RE2 regex for a credit suffix; replaces `credits` when set"},
+    "lone": {"type": "boolean", "default": False,
+             "description": "also treat a short line that ends with a credit as a caption"},
+    "max_chars": {"type": "integer", "minimum": 1, "default": 400},
+}
+REQUIRED = ()
+
+
+def prepare(options: dict):
+    """Compile the credit-suffix regex."""
+    if options["credit_regex"]:
+        return compile_regex(options["credit_regex"])
+    names = "|".join(c.replace(".", r"\.").replace("/", r"\s*/\s*") for c in
+                     sorted(options["credits"], key=len, reverse=True))
+    return compile_regex(r"\s*[\(\[](?:(?:photo|image|picture|credit)s?\s*:\s*)?(?:" + names
+                         + r")(?:\s*(?:/|via|and|,)\s*[^)\]]{0,60})?[\)\]]\s*$")
+
+
+def apply(doc, rule) -> None:
+    """Pair each caption with its credited copy; move one copy to doc.captions."""
+    credit = rule.compiled
+    units = [u for u in doc.live() if u.kind != "h"]
+    for u in doc.live():
+        if u.kind == "caption":  # HTML figcaption: already known to be a caption
+            _take(doc, rule, u, u.text)
+    taken = set()
+    for i, u in enumerate(units):
+        if id(u) in taken or not u.keep or len(u.text) > rule.options["max_chars"]:
+            continue
+        for v in units[i + 1:i + 3]:
+            pair = _credited_pair(u.text, v.text, credit)
+            if pair:
+                plain, dup = (u, v) if pair == 1 else (v, u)
+                _take(doc, rule, plain, plain.text)
+                doc.drop(dup, rule, category="caption" if "caption" not in doc.keep else "duplicate",
+                         reason="caption repeated with photo credit")
+                taken.update((id(u), id(v)))
+                break
+        else:
+            m = credit.search(u.text)
+            if rule.options["lone"] and m and m.start() > 0 and u.keep:
+                _take(doc, rule, u, u.text[:m.start()].strip())
+
+
+def _credited_pair(a: str, b: str, credit) -> int:
+    """1 if b is a followed by a credit, 2 if a is b followed by a credit, else 0."""
+    for first, second, which in ((a, b, 1), (b, a, 2)):
+        m = credit.search(second)
+        if m and m.start() > 0 and norm(second[:m.start()]) == norm(first):
+            return which
+    return 0
+
+
+def _take(doc, rule, unit, caption: str) -> None:
+    """Record a caption and move it out of the body (unless captions are kept inline)."""
+    unit.info["caption"] = True
+    doc.drop(unit, rule, reason="caption")
+    if caption and caption not in doc.captions:
+        doc.captions.append(caption)

@@ -1,0 +1,77 @@
+"""Loaded rules and rule sets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Rule:
+    """One rule: an operation, its options, and what it removes."""
+
+    id: str
+    op: str
+    category: str
+    options: dict
+    compiled: Any
+    site: str
+    file: str | None = None
+    line: int | None = None
+    learned: bool = False
+
+    @property
+    def qid(self) -> str:
+        """Qualified id, as reported in `removed`: site:rule."""
+        return f"{self.site}:{self.id}"
+
+    @property
+    def module(self):
+        """The operation module implementing this rule."""
+        from ..ops import OPERATIONS
+        return OPERATIONS[self.op]
+
+
+@dataclass
+class RuleSet:
+    """The rules of one site (or the defaults), as loaded from one file."""
+
+    site: str
+    file: str | None
+    extends: str | None
+    domains: list[str]
+    aliases: list[str] = field(default_factory=list)
+    detect: Any = None            # compiled RE2 pattern or None
+    detect_min: int = 1
+    rules: list[Rule] = field(default_factory=list)
+    disable: list[str] = field(default_factory=list)
+    tests: list[dict] = field(default_factory=list)
+    version: str = ""
+    description: str = ""
+    pack: str | None = None       # name of the rules pack it came from, None for hand-written
+    source: dict = field(default_factory=dict)
+    parent: RuleSet | None = None
+    _effective: list[Rule] | None = None
+
+    def effective_rules(self) -> list[Rule]:
+        """Own rules first, then inherited ones not overridden (same id) or disabled."""
+        if self._effective is None:
+            own = {r.id for r in self.rules}
+            skip = own | set(self.disable)
+            inherited = self.parent.effective_rules() if self.parent else []
+            self._effective = list(self.rules) + [r for r in inherited if r.id not in skip]
+        return self._effective
+
+    def detects(self, text: str) -> bool:
+        """True when the content carries this site's detect patterns."""
+        if self.detect is None:
+            return False
+        hits = {m.group(0).casefold() for m in self.detect.finditer(text[:500_000])}
+        return len(hits) >= self.detect_min
+
+    def summary(self) -> dict:
+        """JSON-ready description (for `rules list` and GET /v1/rules)."""
+        return {"site": self.site, "domains": self.domains, "aliases": self.aliases,
+                "extends": self.extends, "version": self.version, "file": self.file,
+                "pack": self.pack, "description": self.description,
+                "rules": [{"id": r.id, "op": r.op, "category": r.category} for r in self.rules],
+                "tests": len(self.tests)}

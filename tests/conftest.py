@@ -1,0 +1,39 @@
+"""Shared fixtures: the seed, rule registries, and (once the web layer exists) app/client/runner."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_b699ba0113078e52.txt"
+GOLDEN = Path(__file__).parent / "golden" / "seed.json"
+SEED_URL = "https://www.independent.co.uk/news/world/europe/vladimir-putin-us-diplomats-expel-barack-obama-sanctions-russia-a7502146.html"
+
+
+@pytest.fixture(scope="session")
+def seed_bytes() -> bytes:
+    return SEED.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_bytes) -> str:
+    return seed_bytes.decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def golden() -> dict:
+    return json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def write_rules(tmp_path):
+    """Write rule files into a fresh directory: write_rules({"name.yaml": text}) -> Path."""
+    def _write(files: dict[str, str]) -> Path:
+        d = tmp_path / "rules"
+        d.mkdir(exist_ok=True)
+        for name, text in files.items():
+            (d / name).write_text(text, encoding="utf-8")
+        return d
+    return _write
