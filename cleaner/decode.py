@@ -15,6 +15,7 @@ _TAG = re.compile(r"</?(?:p|div|br|a|span|li|ul|h[1-6]|table|tr|td|article|secti
 # C0 controls other than tab, LF, CR; they never carry article text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+_BINARY_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13, 27)]
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -67,6 +68,9 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace")
+    sample = data[:65536]
+    if sum(sample.count(bytes([b])) for b in _BINARY_BYTES) > 0.1 * len(sample):
+        raise UnsupportedContentError("the document looks like binary data, not text or HTML")
     declared = _known(charset_of(content_type))
     if declared is None:
         m = _META_CHARSET.search(data[:4096])

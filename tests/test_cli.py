@@ -1,0 +1,80 @@
+"""The CLI: clean, explain, rules check/test, and clear one-line errors with distinct exit codes."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from cleaner.cli import main
+
+from .conftest import SEED
+
+
+def run(*args, stdin: bytes | None = None):
+    return subprocess.run([sys.executable, "-m", "cleaner", *args], input=stdin, capture_output=True)
+
+
+def test_explain_lists_removed_spans_with_rules():
+    out = run("clean", str(SEED), "--explain")
+    assert out.returncode == 0
+    err = out.stderr.decode()
+    assert "independent.co.uk:forum-prompt" in err and "comment_prompt" in err
+    assert "defaults:login-notice" in err and "login_notice" in err
+    assert "site: independent.co.uk (detect)" in err
+
+
+def test_json_has_every_field():
+    data = json.loads(run("clean", str(SEED), "--format", "json", "--no-site-rules").stdout)
+    assert set(data) >= {"text", "title", "subtitle", "author", "date", "captions", "site", "removed", "warnings"}
+    assert data["site"] is None and data["removed"][0]["rule"].startswith("defaults:")
+
+
+@pytest.mark.parametrize("stdin,code,message", [
+    (b"", 3, "empty"),
+    (bytes(range(256)) * 40, 5, "binary"),
+    (b"Thank you for registering\n\nJoin our commenting forum", 6, "nothing was left"),
+])
+def test_bad_input_gives_one_line_error_and_distinct_code(stdin, code, message):
+    out = run("clean", "-", stdin=stdin)
+    assert out.returncode == code
+    err = out.stderr.decode().strip()
+    assert err.count("\n") == 0 and err.startswith("cleaner: error:") and message in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_and_unknown_site():
+    assert run("clean", "/nonexistent/file.txt").returncode == 2
+    out = run("clean", str(SEED), "--site", "nope.example")
+    assert out.returncode == 11 and "nope.example" in out.stderr.decode()
+
+
+def test_rules_check_and_test_pass_on_shipped_rules(capsys):
+    assert main(["rules", "check", "--no-packs"]) == 0
+    assert main(["rules", "test"]) == 0
+    assert "0 failed" in capsys.readouterr().out
+
+
+def test_rules_check_reports_file_line_key(tmp_path):
+    (tmp_path / "_defaults.yaml").write_text("site: defaults\n")
+    (tmp_path / "bad.com.yaml").write_text("site: bad.com\nrules:\n  - id: x\n    op: drop_phrase\n"
+                                           "    category: ad\n    phrases: [a]\n    colour: red\n")
+    out = run("rules", "check", str(tmp_path))
+    assert out.returncode == 10
+    assert f"{tmp_path}/bad.com.yaml:7: unknown key 'colour'" in out.stderr.decode()
+    assert "(key: rules[0].colour)" in out.stderr.decode()
+
+
+def test_rules_test_fails_with_code_12(tmp_path, monkeypatch):
+    (tmp_path / "x.com.yaml").write_text(
+        "site: x.com\ntests:\n  - input: 'The mayor opened the new library on Saturday morning.'\n"
+        "    contains: [something that is not there]\n")
+    monkeypatch.setenv("CLEANER_RULES_DIR", str(tmp_path))
+    out = run("rules", "test", "x.com")
+    assert out.returncode == 12 and "does not contain" in out.stdout.decode()
+
+
+def test_help_explains():
+    out = run("--help").stdout.decode()
+    assert "Exit codes" in out and "clean" in out and "rules" in out
