@@ -96,6 +96,7 @@ class RuleError(CleanerError):
         if key:
             message += f" (key: {key})"
         super().__init__(message, file=file, line=line, key=key)
+        self.message = detail  # without the file:line prefix
         self.file, self.line, self.key = file, line, key
 
 

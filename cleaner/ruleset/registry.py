@@ -90,7 +90,7 @@ class Registry:
         if self.errors:
             first = self.errors[0]
             more = f" (and {len(self.errors) - 1} more errors)" if len(self.errors) > 1 else ""
-            raise RuleError(first.detail.split(" (key:")[0].split(": ", 1)[-1] + more,
+            raise RuleError(first.message + more,
                             file=first.file, line=first.line, key=first.key)
         if "defaults" not in self.sets:
             raise RuleError(f"no {DEFAULTS_FILE} found in {', '.join(map(str, self.dirs))}")
