@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -193,6 +194,20 @@ class Registry:
         if found is not None:
             return found, "detect"
         return self.defaults, None
+
+    def overlay(self, ruleset: RuleSet) -> Registry:
+        """A copy with one extra in-memory rule set (replacing the set of the same site), for dry runs.
+
+        The loaded sets are shallow-copied before linking, so this registry's objects are never touched.
+        """
+        new = object.__new__(Registry)
+        new.dirs, new.packs, new.errors, new.hosts = self.dirs, self.packs, [], {}
+        new.sets = {k: replace(v, parent=None, _effective=None) for k, v in self.sets.items()}
+        new.sets[ruleset.site] = ruleset
+        new._link()
+        if new.errors:
+            raise new.errors[0]
+        return new
 
     def all_sets(self, include_packs: bool = False) -> list[RuleSet]:
         """Hand-written sets (and, on request, every pack file, loaded)."""
