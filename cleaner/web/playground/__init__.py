@@ -1,0 +1,95 @@
+"""Rule playground: a page where a rule author pastes a document, sees what is removed and why, and edits rules.
+
+Everything runs on the document the author pastes or uploads: the playground never fetches a URL, and
+edited rules are applied in memory (a dry run), never saved.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, jsonify, redirect, request, send_from_directory
+
+from ...engine import get_registry
+from ...errors import CleanerError, InputError, RuleError
+from ...ruleset import Registry
+from . import dryrun, export
+
+STATIC = Path(__file__).resolve().parent / "static"
+bp = Blueprint("playground", __name__, static_folder=str(STATIC), static_url_path="/playground/static")
+
+
+def _registry() -> Registry:
+    """The app's rule registry (the service may keep its own, e.g. after a reload), else the process one."""
+    reg = current_app.extensions.get("cleaner_registry")
+    if callable(reg):
+        reg = reg()
+    return reg if isinstance(reg, Registry) else get_registry()
+
+
+def _problem(exc: CleanerError, body: dict | None = None) -> Response:
+    resp = jsonify(body or exc.to_problem(request.path))
+    resp.status_code = exc.http_status
+    resp.mimetype = "application/problem+json"
+    return resp
+
+
+def _time_budget() -> float:
+    return float(current_app.config.get("CLEANER_TIME_BUDGET") or current_app.config.get("TIME_BUDGET") or 10.0)
+
+
+def _dry(handler):
+    """Parse the JSON body, run handler(registry, req), and turn every CleanerError into problem details."""
+    data = request.get_json(silent=True)
+    text = data.get("rules_yaml") if isinstance(data, dict) else None
+    try:
+        if data is None:
+            raise InputError("the body must be JSON: {content, url, site, keep, rules_yaml}")
+        return jsonify(handler(_registry(), dryrun.Request.from_json(data)))
+    except RuleError as exc:
+        body = dryrun.rule_error_body(exc, text if isinstance(text, str) else None)
+        body["instance"] = request.path
+        return _problem(exc, body)
+    except CleanerError as exc:
+        return _problem(exc)
+
+
+@bp.get("/playground")
+def page() -> Response:
+    """The playground page (plain HTML, CSS and JS; works offline)."""
+    resp = send_from_directory(STATIC, "playground.html", max_age=0)
+    resp.headers["Content-Security-Policy"] = ("default-src 'self'; style-src 'self'; script-src 'self'; "
+                                               "img-src 'self' data:; connect-src 'self'")
+    return resp
+
+
+@bp.get("/playground/")
+def page_slash() -> Response:
+    """Trailing-slash alias of the page."""
+    return redirect("/playground", 308)
+
+
+@bp.get("/v1/playground/seed")
+def seed() -> Response:
+    """The example document (a scraped Independent article) as plain text."""
+    return send_from_directory(STATIC, "seed.txt", mimetype="text/plain; charset=utf-8", max_age=0)
+
+
+@bp.get("/v1/playground/rules")
+def rules_text() -> Response:
+    """The YAML text of a site's rule file (`?site=`), or a template for a new site."""
+    try:
+        return jsonify(dryrun.base_yaml(_registry(), request.args.get("site")))
+    except CleanerError as exc:
+        return _problem(exc)
+
+
+@bp.post("/v1/playground/clean")
+def dry_clean() -> Response:
+    """Clean a document, with the edited rule file applied in memory when given; nothing is saved."""
+    return _dry(lambda reg, req: dryrun.run(reg, req, _time_budget()))
+
+
+@bp.post("/v1/playground/export")
+def export_file() -> Response:
+    """The edited rule file with a test case filled in from the document, checked against the rules."""
+    return _dry(lambda reg, req: export.build(reg, req, _time_budget()))
