@@ -19,6 +19,7 @@ BLUEPRINTS = [
     "cleaner.web.routes_clean:bp",
     "cleaner.web.routes_rules:bp",
     "cleaner.web.metrics:bp",
+    "cleaner.web.playground:bp",
 ]
 
 

@@ -157,6 +157,39 @@ PATHS = {
                       "401": _problem_response("missing or wrong token"),
                       "404": _problem_response("admin endpoints are off"),
                       "409": _problem_response("rule files invalid; the last good rules stay in service")}}},
+    # Rule playground (cleaner/web/playground): a page, and dry runs that never save and never fetch a URL.
+    "/": {"get": {"summary": "Redirects to the rule playground", "responses": {"302": {"description": "to /playground"}}}},
+    "/playground": {"get": {"summary": "Rule playground page (HTML; CSS and JS from /playground/static)",
+                            "responses": {"200": {"description": "HTML", "content": {"text/html": _RAW_BODY}}}}},
+    "/playground/static/{name}": {"get": {
+        "summary": "The playground's stylesheet and script",
+        "parameters": [{"name": "name", "in": "path", "required": True,
+                        "schema": {"enum": ["playground.css", "playground.js"]}}],
+        "responses": {"200": {"description": "CSS or JavaScript"}, "404": _problem_response("no such file")}}},
+    "/v1/playground/seed": {"get": {"summary": "The example document (a scraped article), as text",
+                                    "responses": {"200": {"description": "text",
+                                                          "content": {"text/plain": _RAW_BODY}}}}},
+    "/v1/playground/rules": {"get": {
+        "summary": "A site's rule file text for the editor, or a template for a new site",
+        "parameters": [{"name": "site", "in": "query", "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "{site, exists, file, yaml}",
+                              "content": {"application/json": {"schema": {"type": "object"}}}},
+                      "503": ERRORS["503"]}}},
+    "/v1/playground/clean": {"post": {
+        "summary": "Dry run: clean a document with an edited rule file applied in memory (never saved)",
+        "description": "Body: {content | content_base64, url, site, site_rules, content_type, keep, rules_yaml}. "
+                       "Answers {result, original: {text, kind, spans, outside, unplaced}, match, rules, notes}. "
+                       "An invalid rule file is a 400 rule_error problem with `line`, `key` and `message`.",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}},
+        "responses": {"200": {"description": "the result and where each removed span sits in the original",
+                              "content": {"application/json": {"schema": {"type": "object"}}}},
+                      **{k: v for k, v in ERRORS.items() if k != "415"}}}},
+    "/v1/playground/export": {"post": {
+        "summary": "The edited rule file with a test case filled in from the document, checked against it",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}},
+        "responses": {"200": {"description": "{filename, yaml, tests, test_failures}",
+                              "content": {"application/json": {"schema": {"type": "object"}}}},
+                      **{k: v for k, v in ERRORS.items() if k != "415"}}}},
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, jsonify, redirect, request, send_from_directory
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_from_directory
 
 from ...engine import get_registry
 from ...errors import CleanerError, InputError, RuleError
@@ -15,15 +15,27 @@ from ...ruleset import Registry
 from . import dryrun, export
 
 STATIC = Path(__file__).resolve().parent / "static"
-bp = Blueprint("playground", __name__, static_folder=str(STATIC), static_url_path="/playground/static")
+ASSETS = {"playground.css": "text/css", "playground.js": "text/javascript"}
+bp = Blueprint("playground", __name__)
+
+
+class NoRulesError(CleanerError):
+    """The service has no rules loaded (a broken rules directory at start)."""
+
+    code = "unavailable"
+    title = "Service Unavailable"
+    http_status = 503
 
 
 def _registry() -> Registry:
-    """The app's rule registry (the service may keep its own, e.g. after a reload), else the process one."""
-    reg = current_app.extensions.get("cleaner_registry")
-    if callable(reg):
-        reg = reg()
-    return reg if isinstance(reg, Registry) else get_registry()
+    """The app's rule registry (the service keeps its own, swapped on reload), else the process one."""
+    if "cleaner_registry" not in current_app.extensions:
+        return get_registry()
+    reg = current_app.extensions["cleaner_registry"]
+    reg = reg() if callable(reg) else reg
+    if not isinstance(reg, Registry):
+        raise NoRulesError("no rules are loaded (see /readyz)")
+    return reg
 
 
 def _problem(exc: CleanerError, body: dict | None = None) -> Response:
@@ -42,9 +54,10 @@ def _dry(handler):
     data = request.get_json(silent=True)
     text = data.get("rules_yaml") if isinstance(data, dict) else None
     try:
+        registry = _registry()
         if data is None:
             raise InputError("the body must be JSON: {content, url, site, keep, rules_yaml}")
-        return jsonify(handler(_registry(), dryrun.Request.from_json(data)))
+        return jsonify(handler(registry, dryrun.Request.from_json(data)))
     except RuleError as exc:
         body = dryrun.rule_error_body(exc, text if isinstance(text, str) else None)
         body["instance"] = request.path
@@ -62,10 +75,18 @@ def page() -> Response:
     return resp
 
 
-@bp.get("/playground/")
-def page_slash() -> Response:
-    """Trailing-slash alias of the page."""
-    return redirect("/playground", 308)
+@bp.get("/")
+def home() -> Response:
+    """The service's front page is the playground."""
+    return redirect("/playground", 302)
+
+
+@bp.get("/playground/static/<name>")
+def asset(name: str) -> Response:
+    """The page's stylesheet and script (no CDN, no build step)."""
+    if name not in ASSETS:
+        abort(404)
+    return send_from_directory(STATIC, name, mimetype=ASSETS[name], max_age=0)
 
 
 @bp.get("/v1/playground/seed")

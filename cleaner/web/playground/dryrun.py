@@ -89,12 +89,7 @@ def load_edited(text: str) -> RuleSet:
 def rule_error_body(exc: RuleError, text: str | None) -> dict:
     """Problem details for an invalid edited rule file, with the bare message and a line when findable."""
     body = exc.to_problem()
-    message = exc.detail
-    prefix = ":".join(str(p) for p in (exc.file, exc.line) if p is not None) + ": "
-    if message.startswith(prefix):
-        message = message[len(prefix):]
-    if exc.key and message.endswith(f" (key: {exc.key})"):
-        message = message[: -len(f" (key: {exc.key})")]
+    message = getattr(exc, "message", exc.detail)  # without the file:line prefix and key suffix
     line = exc.line
     if line is None and exc.key and text and "." not in exc.key and "[" not in exc.key:
         found = re.search(rf"^{re.escape(exc.key)}\s*:", text, re.M)  # top-level key (e.g. extends)
@@ -141,7 +136,7 @@ def registry_for(base: Registry, req: Request) -> tuple[Registry, RuleSet | None
     try:
         return base.overlay(edited), edited
     except RuleError as exc:  # e.g. `extends` names a rule set that does not exist
-        raise RuleError(exc.detail.split(": ", 1)[-1].split(" (key:")[0], file=EDITOR_FILE, line=exc.line,
+        raise RuleError(exc.message, file=EDITOR_FILE, line=exc.line,
                         key=exc.key) from None
 
 
