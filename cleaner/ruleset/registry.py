@@ -73,6 +73,18 @@ class _Pack:
                 self.cache[domain] = exc
         return self.cache[domain]
 
+    def lookup(self, host: str) -> tuple[RuleSet, str] | None:
+        """Full-Text RSS naming: `example.com` serves example.com and www.example.com only;
+        `.example.com` serves every subdomain of example.com (at any depth) but not example.com itself."""
+        bare = host[4:] if host.startswith("www.") else host
+        candidates = [(host, "host"), (bare, "host")]
+        candidates += [("." + parent, "parent") for parent in list(_parents(bare))[1:]]
+        for key, how in candidates:
+            found = self.get(key)
+            if isinstance(found, RuleSet):
+                return found, how
+        return None
+
 
 class Registry:
     """All rule sets from the configured directories; raises RuleError if any file is invalid."""
@@ -160,11 +172,10 @@ class Registry:
                 how = "alias" if candidate in rs.aliases else ("host" if i == 0 else "parent")
                 return rs, how
         for pack in self.packs:
-            for i, candidate in enumerate(_parents(host)):
-                found = pack.get(candidate) or (pack.get("." + candidate) if i else None)
-                if isinstance(found, RuleSet):
-                    self._attach(found)
-                    return found, "host" if i == 0 else "parent"
+            hit = pack.lookup(host)
+            if hit:
+                self._attach(hit[0])
+                return hit
         return None
 
     def _attach(self, rs: RuleSet) -> None:
