@@ -37,3 +37,24 @@ def write_rules(tmp_path):
             (d / name).write_text(text, encoding="utf-8")
         return d
     return _write
+
+
+@pytest.fixture
+def app():
+    """The Flask service with the shipped rules only (CLEANER_RULES_DIR ignored), admin endpoints off."""
+    from cleaner.ruleset import shipped_rules_dir
+    from cleaner.web import create_app
+    application = create_app({"rules_dirs": [shipped_rules_dir()], "admin_token": None, "TESTING": True})
+    yield application
+
+
+@pytest.fixture
+def client(app):
+    """Flask test client for `app`."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """Flask CLI runner for `app`."""
+    return app.test_cli_runner()
