@@ -246,7 +246,7 @@ def plot(summaries: dict[Key, Summary], path: Path) -> None:
         ax.set_ylabel("F1")
         ax.set_title(f"{run}: WCXB word F1 by page type, and AEB shingle F1")
         ax.grid(axis="y", alpha=0.3)
-        ax.legend(loc="lower right", fontsize="small", ncol=len(systems))
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

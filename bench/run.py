@@ -46,6 +46,7 @@ class Record:
     word: m.WordScore | None = None
     snippets: m.SnippetScore | None = None
     meta: dict[str, bool | None] = field(default_factory=dict)
+    meta_out: dict[str, str | None] = field(default_factory=dict)
     text: str | None = None
 
     def scores(self) -> dict:
@@ -76,6 +77,8 @@ class Record:
             data["convert_ms"] = round(self.convert_ms, 3)
         if self.detail:
             data["error_detail"] = self.detail
+        if self.meta_out:
+            data["metadata"] = self.meta_out
         if self.text is not None:
             data["text"] = self.text
         return data
@@ -112,14 +115,14 @@ def timed(fn: Callable[[], Output], timeout: float | None) -> tuple[Output, floa
     return out, ms, cpu_ms
 
 
-def score(page: Page, out: Output) -> tuple[m.Overlap | None, m.WordScore | None, m.SnippetScore | None, dict]:
+def score(page: Page, out: Output, fields: tuple[str, ...] = ()) -> tuple[m.Overlap | None, m.WordScore | None, m.SnippetScore | None, dict]:
     """The metrics of the page's set for one output."""
     if page.set == "aeb":
         return m.aeb_overlap(out.text, page.truth), None, None, {}
     word = m.word_score(out.text, page.truth)
     snip = m.snippet_score(out.text, page.with_snippets, page.without_snippets)
     truth = {"title": page.title, "author": page.author, "date": page.date}
-    meta = {f: m.meta_match(f, getattr(out, f), truth[f]) for f in META_FIELDS if f in out.meta_fields}
+    meta = {f: m.meta_match(f, getattr(out, f), truth[f]) for f in META_FIELDS if f in fields}
     return None, word, snip, meta
 
 
@@ -130,8 +133,8 @@ def process_page(page: Page, runs: list[RunSpec], systems: list[System], timeout
     try:
         html = page.html()
     except OSError as exc:
-        return [Record(page.set, page.id, page.page_type, page.url, r.label, s.name, 0.0, error=f"load:{exc}")
-                for r in runs for s in systems if r.mode in s.modes]
+        return [Record(page.set, page.id, page.page_type, page.url, r.label, s.name, 0.0, error="load",
+                       detail=str(exc)) for r in runs for s in systems if r.mode in s.modes]
     for run in runs:
         content, convert_ms = html, None
         if run.mode == "text":
@@ -145,11 +148,16 @@ def process_page(page: Page, runs: list[RunSpec], systems: list[System], timeout
             if run.mode not in system.modes:
                 continue
             out, ms, cpu_ms = timed(lambda: system.run(content, page.url, run.mode), timeout)
-            aeb, word, snip, meta = score(page, out)
-            records.append(Record(page.set, page.id, page.page_type, page.url, run.label, system.name, ms,
-                                  cpu_ms=cpu_ms, error=out.error, detail=out.detail, chars=len(out.text), meta_ms=out.meta_ms,
-                                  convert_ms=convert_ms, aeb=aeb, word=word, snippets=snip, meta=meta,
-                                  text=out.text if keep_text else None))
+            if out.meta_ms is not None:  # a peer's separate metadata call is not part of its extraction time
+                ms -= out.meta_ms
+                cpu_ms -= out.meta_cpu_ms or 0.0
+            fields = system.fields(run.mode)
+            aeb, word, snip, meta = score(page, out, fields)
+            records.append(Record(
+                page.set, page.id, page.page_type, page.url, run.label, system.name, ms, cpu_ms=cpu_ms,
+                error=out.error, detail=out.detail, chars=len(out.text), meta_ms=out.meta_ms, convert_ms=convert_ms,
+                aeb=aeb, word=word, snippets=snip, meta=meta, meta_out={f: getattr(out, f) for f in fields},
+                text=out.text if keep_text else None))
     return records
 
 

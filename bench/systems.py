@@ -21,10 +21,10 @@ class Output:
     title: str | None = None
     author: str | None = None
     date: str | None = None
-    meta_fields: tuple[str, ...] = ()   # the metadata fields this system reports at all
     error: str | None = None            # error code (cleaner) or exception type (peers)
     detail: str | None = None           # the error's message, for the per-page JSON
-    meta_ms: float | None = None        # metadata taken by a separate, separately timed call
+    meta_ms: float | None = None        # wall ms of a separate metadata call, taken off the system's time
+    meta_cpu_ms: float | None = None    # its CPU ms, likewise
     warnings: list[str] = field(default_factory=list)
 
 
@@ -64,21 +64,22 @@ class System:
 
     name = "system"
     modes: tuple[str, ...] = MODES
-    label = ""
+    meta_fields: tuple[str, ...] = ()   # metadata this system reports (a failed call counts as wrong)
+
+    def fields(self, mode: str) -> tuple[str, ...]:
+        """The metadata fields this system reports in a mode."""
+        return self.meta_fields
 
     def run(self, content: str, url: str | None, mode: str) -> Output:
         """Extract the main text of one page."""
         raise NotImplementedError
-
-    def describe(self, mode: str) -> str:
-        """One line saying what exactly is measured in this mode."""
-        return self.label
 
 
 class CleanerSystem(System):
     """This project's engine: cleaner.clean(), site rules on or off."""
 
     name = "cleaner"
+    meta_fields = META_FIELDS
 
     def __init__(self, site_rules: bool = False) -> None:
         from cleaner import CleanerError, clean
@@ -90,21 +91,21 @@ class CleanerSystem(System):
         try:
             r = self._clean(content, url, content_type=mode, site_rules=self.site_rules)
         except self._error as exc:
-            return Output(meta_fields=META_FIELDS, error=str(getattr(exc, "code", type(exc).__name__)),
+            return Output(error=str(getattr(exc, "code", type(exc).__name__)),
                           detail=str(getattr(exc, "detail", exc))[:300])
-        return Output(text=r.text or "", title=r.title, author=r.author, date=r.date, meta_fields=META_FIELDS,
+        return Output(text=r.text or "", title=r.title, author=r.author, date=r.date,
                       warnings=list(r.warnings or ()))
-
-    def describe(self, mode: str) -> str:
-        """How cleaner is called."""
-        rules = "on" if self.site_rules else "off"
-        return f"cleaner.clean(page {mode}, url, content_type={mode!r}, site_rules={rules})"
 
 
 class TrafilaturaSystem(System):
     """trafilatura.extract with its defaults; in text mode on the text with each line as a <p>."""
 
     name = "trafilatura"
+    meta_fields = META_FIELDS
+
+    def fields(self, mode: str) -> tuple[str, ...]:
+        """Metadata only from HTML."""
+        return self.meta_fields if mode == "html" else ()
 
     def __init__(self) -> None:
         import trafilatura
@@ -116,20 +117,14 @@ class TrafilaturaSystem(System):
         if mode == "text":
             return Output(text=self._extract(lines_to_html(content), url=url) or "")
         text = self._extract(content, url=url) or ""
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             meta = self._meta(content, default_url=url)
         except Exception:  # noqa: BLE001 - a metadata failure must not lose the text
             meta = None
-        meta_ms = (time.perf_counter() - t0) * 1000
         return Output(text=text, title=getattr(meta, "title", None), author=getattr(meta, "author", None),
-                      date=getattr(meta, "date", None), meta_fields=META_FIELDS, meta_ms=meta_ms)
-
-    def describe(self, mode: str) -> str:
-        """How trafilatura is called."""
-        if mode == "text":
-            return "trafilatura.extract(<p> per line of the text, url=url)"
-        return "trafilatura.extract(html, url=url) (+ extract_metadata, timed apart)"
+                      date=getattr(meta, "date", None), meta_ms=(time.perf_counter() - t0) * 1000,
+                      meta_cpu_ms=(time.process_time() - c0) * 1000)
 
 
 class ReadabilitySystem(System):
@@ -137,6 +132,7 @@ class ReadabilitySystem(System):
 
     name = "readability"
     modes = ("html",)
+    meta_fields = ("title",)
 
     def __init__(self) -> None:
         import html_text
@@ -147,11 +143,7 @@ class ReadabilitySystem(System):
         """Summary HTML to text; the title is part of the timed call."""
         doc = self._doc(content, url=url)
         text = self._text(doc.summary()) or ""
-        return Output(text=text, title=doc.short_title() or None, meta_fields=("title",))
-
-    def describe(self, mode: str) -> str:
-        """How readability is called."""
-        return "readability Document(html, url=url).summary() -> html_text.extract_text"
+        return Output(text=text, title=doc.short_title() or None)
 
 
 class FulltextSystem(System):
@@ -162,10 +154,6 @@ class FulltextSystem(System):
     def run(self, content: str, url: str | None, mode: str) -> Output:
         """HTML mode: html-text of the whole page; text mode: the flattened text as it is."""
         return Output(text=content if mode == "text" else html_text_convert(content))
-
-    def describe(self, mode: str) -> str:
-        """What the baseline returns."""
-        return "the converter's full text, untouched" if mode == "text" else "html_text of the whole page"
 
 
 FACTORIES: dict[str, Callable[..., System]] = {
