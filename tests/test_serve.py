@@ -168,3 +168,27 @@ def test_serve_print_shows_the_gunicorn_command():
     assert conf.is_file() and conf.name == "gunicorn_conf.py"
     assert out[out.index("--bind") + 1] == "0.0.0.0:8123"
     assert out[-1] == "cleaner.web:create_app()"
+
+
+@pytest.mark.slow
+def test_serve_works_from_a_non_editable_install(tmp_path, seed_bytes, golden):
+    root = Path(__file__).resolve().parent.parent
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(root)],
+                   check=True, capture_output=True)
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+                    str(next(wheels.glob("cleaner-*.whl")))], check=True, capture_output=True)
+    env = {"PYTHONPATH": str(target), "CLEANER_RULES_DIR": ""}
+    launcher = [sys.executable, "-c", "import sys; from cleaner.cli import main; sys.exit(main())", "serve",
+                "--host", "127.0.0.1"]
+    printed = subprocess.run(launcher + ["--print"], env={**os.environ, **env}, capture_output=True, text=True,
+                             check=True, cwd=tmp_path).stdout.split()
+    assert printed[printed.index("-c") + 1].startswith(str(target))
+    port = free_port()
+    proc, base, log_path = start_server(tmp_path, env, argv=launcher + ["--port", str(port)], port=port)
+    try:
+        r = requests.post(base + "/v1/clean", json={"content": seed_bytes.decode()}, timeout=30)
+        assert r.status_code == 200 and r.json()["text"] == golden["text"]
+    finally:
+        assert stop_server(proc) == 0, log_path.read_text()[-2000:]
