@@ -55,3 +55,15 @@ def guess(text: str, *, position: str | None = None, attrs: str = "") -> str:
     if position == "bottom":
         return "footer"
     return "navigation" if words <= 4 else "boilerplate"
+
+
+def guess_attrs(attrs: str) -> str | None:
+    """A category from an element's tag, id and classes alone (e.g. footer.site-footer), or None."""
+    for cat, rx in _CLASS_COMPILED:
+        if rx.search(attrs):
+            return cat
+    if attrs.split(".")[0].split("#")[0] in ("nav", "header", "aside"):
+        return "navigation"
+    if attrs.startswith("footer"):
+        return "footer"
+    return None
