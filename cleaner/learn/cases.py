@@ -46,7 +46,7 @@ def case_for(page: Page, proposal: Proposal, learner: SiteLearner) -> dict | Non
     gone = gone[:4]
     if not gone:
         return None
-    return {"name": f"learned blocks go, article text stays ({page.url or page.key[:12]})",
+    return {"name": f"learned blocks go, article text stays ({page.url or page.origin or page.key[:12]})",
             "content_type": "text", "input": "\n\n".join(lines),
             "contains": [_fragment(page.lines[article[0]])],
             "not_contains": [" ".join(g.split()) for g in gone],

@@ -23,6 +23,7 @@ class Page:
     lines: list[str]              # text: every line; html: the lines generic cleaning keeps
     root: Any = None              # parsed HTML (html mode), for element learning
     source: str = field(default="", repr=False)
+    origin: str | None = None     # where it was read from (a file name), for test case names
 
 
 def site_of(url: str | None) -> str | None:
