@@ -14,6 +14,7 @@ from ..ruleset.selftest import case_id, iter_cases, run_case
 EXIT_TESTS_FAILED = 12
 # Sub-commands of `rules` other modules add (import-ftr, learn) register here too.
 EXTRA: list = [__import__("cleaner.cli.ftr_cmd", fromlist=["register"])]
+EXTRA.append(__import__("cleaner.cli.learn_cmd", fromlist=["register"]))
 
 
 def register(sub) -> None:
