@@ -155,8 +155,11 @@ def convert(cfg: SiteConfig, host: str, *, source_text: str = "", snapshot: str 
                           "selectors": [sel], "note": f"{d.name}: {d.value}"})
     body = [s for d in cfg.values("body") if (s := _xpath_or_drop(d, d.value, conv))]
     if body:
-        rules.append({"id": "body", "op": "body", "selectors": body,
-                      "note": "FTR body: the first XPath that matches; several matches are joined"})
+        # FTR prunes the picked body (Readability's prepArticle) unless the file says `prune: no`.
+        prune = cfg.flag("prune") is not False
+        rules.append({"id": "body", "op": "body", "selectors": body, "prune": prune,
+                      "note": "FTR body: the first XPath that matches; several matches are joined"
+                              + ("; pruned as FTR's default `prune: yes`" if prune else "; `prune: no`")})
     for d in cfg.directives:
         if d.name in UNSUPPORTED:
             conv.unsupported.append({"line": d.line, "directive": d.name + (f"({d.arg})" if d.arg else ""),

@@ -9,13 +9,29 @@ ID = "body"
 STAGE = "dom"
 MODES = ("html",)
 CATEGORY = "body"
-OPTIONS = {"selectors": SELECTORS}
+OPTIONS = {"selectors": SELECTORS,
+           "prune": {"type": "boolean", "default": False,
+                     "description": "clean the picked element like Readability's prepArticle (FTR `prune: yes`): "
+                                    "drop forms, high-link-density and low-score blocks inside it"}}
 REQUIRED = ("selectors",)
 
 
 def prepare(options: dict):
     """Compile the selectors."""
     return compile_all(options["selectors"])
+
+
+def _prune(el):
+    """Readability's conditional cleaning of one element (what Full-Text RSS does after a site body XPath)."""
+    from readability import Document
+    d = Document(el)
+    d.html = el  # work on the element itself, not a re-parsed copy
+    try:
+        d.transform_misused_divs_into_paragraphs()
+        d.sanitize(el, d.score_paragraphs())
+    except Exception:  # readability's heuristics on odd trees: keep the element unpruned
+        pass
+    return el
 
 
 def apply(doc, rule) -> None:
@@ -34,6 +50,8 @@ def apply(doc, rule) -> None:
             for el in found:
                 wrapper.append(el)
             doc.body = wrapper
+        if rule.options.get("prune"):
+            doc.body = _prune(doc.body)
         doc.meta.setdefault("_body_rule", rule.qid)
         return
     doc.warnings.append(f"rule {rule.qid}: body selector matched nothing; fell back to generic extraction")
