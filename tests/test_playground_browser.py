@@ -205,7 +205,7 @@ def test_paste_seed_see_removals_toggle_edit_break(browser, server, seed_text):
     assert [g.text for g in css(d, "#gutter .bad")] == [str(bad_line)]
     assert d.find_element("id", "rules").get_attribute("aria-invalid") == "true"
     # A YAML syntax error is reported with its line too.
-    syntax = edited.replace("    phrases: [Nigel Farage, a prominent ally]", "    phrases: [Nigel Farage, a prominent ally")
+    syntax = edited.replace("a prominent ally]", "a prominent ally", 1)  # unclosed flow sequence
     set_value(d, "rules", syntax)
     d.find_element("id", "apply").click()
     err = wait_for(lambda: "YAML syntax" in (t := text_of(d, "rules-error")) and t, what="the syntax error")

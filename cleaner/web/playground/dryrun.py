@@ -82,8 +82,7 @@ class Request:
 
 def load_edited(text: str) -> RuleSet:
     """Validate the editor's YAML with the loader rule files go through; RuleError with line and key."""
-    rs = load_text(text, EDITOR_FILE)
-    return rs
+    return load_text(text, EDITOR_FILE)
 
 
 def rule_error_body(exc: RuleError, text: str | None) -> dict:

@@ -8,8 +8,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ...errors import RuleError
-from ...ruleset import Registry, load_text
+from ...ruleset import Registry, host_of, load_text
 from ...ruleset.selftest import run_case
 from .dryrun import Request, base_yaml, run
 
@@ -97,16 +96,13 @@ def build(base: Registry, req: Request, time_budget: float | None = 10.0) -> dic
     out = buf.getvalue()
     exported = load_text(out, f"{edited.site}.yaml")  # what we hand out must load, like any rule file
     registry = base.overlay(exported)
-    failures = run_case(registry, registry.get(exported.site), exported.tests[-1]) if edited.site != "defaults" \
-        else []
-    return {"filename": f"{edited.site}.yaml", "yaml": out, "test_failures": failures,
+    failures = run_case(registry, registry.get(exported.site), exported.tests[-1])
+    name = "_defaults" if edited.site == "defaults" else edited.site  # the defaults file is _defaults.yaml
+    return {"filename": f"{name}.yaml", "yaml": out, "test_failures": failures,
             "tests": len(exported.tests)}
 
 
 def _host_site(url: str | None) -> str | None:
-    from ...ruleset import host_of
     host = host_of(url)
     return host[4:] if host and host.startswith("www.") else host
 
-
-__all__ = ["build", "kept_sentences", "removed_needles", "test_case", "RuleError"]

@@ -105,6 +105,7 @@ async function loadRules(site, force) {
   if (!resp.ok) return;
   const data = await resp.json();
   $("rules").value = data.yaml;
+  $("rules").scrollTop = 0;
   state.editorSite = data.site;
   state.editorTouched = false;
   $("rules-origin").textContent = data.exists
