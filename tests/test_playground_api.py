@@ -234,3 +234,15 @@ def test_openapi_describes_the_playground_routes(pg_client):
     for path in ("/", "/playground", "/playground/static/{name}", "/v1/playground/seed",
                  "/v1/playground/rules", "/v1/playground/clean", "/v1/playground/export"):
         assert path in paths, path
+
+
+def test_edited_defaults_reach_the_site_sets_that_extend_them(pg_client, seed_text):
+    defaults = (ROOT / "rules" / "_defaults.yaml").read_text(encoding="utf-8")
+    phrase = "      - Thank you for registering\n"
+    assert phrase in defaults.split("\ntests:")[0]
+    edited = defaults.replace(phrase, "", 1)  # the phrase of the login-notice rule, not its test case
+    data = dry(pg_client, content=seed_text, rules_yaml=edited).get_json()
+    assert data["result"]["site"] == "independent.co.uk" and data["match"]["how"] == "detect"
+    assert "Thank you for registering" in data["result"]["text"]
+    assert "Please refresh your browser" not in data["result"]["text"]  # the rest of the rule still works
+    assert "Thank you for registering" not in dry(pg_client, content=seed_text).get_json()["result"]["text"]
