@@ -14,6 +14,7 @@ def drop_matching(doc: Doc, rule, pattern) -> None:
     """Drop every live unit the pattern matches, honouring scope and max_chars."""
     scope, max_chars = rule.options["scope"], rule.options["max_chars"]
     for unit in doc.live():
+        doc.check_time()  # one op over a million lines must not run past the budget
         if not pattern.search(unit.text):
             continue
         if scope == "paragraph":
@@ -55,4 +56,5 @@ def _drop_glued(doc: Doc, rule, unit, pattern) -> None:
                    reason="glued sentence")
         pos = b
     kept.append(unit.text[pos:])
-    unit.text = "".join(kept).strip()
+    # the cut was at a glue point (no space): joining the sides bare would weld two words into a new one
+    unit.text = " ".join(part.strip() for part in kept if part.strip())

@@ -76,6 +76,14 @@ def _positional(units, layout):
     return found
 
 
+_PROSE = re.compile(r"[a-z]{3}[.!?][\"'\u201d\u2019)]?\s+[A-Z]")
+
+
+def _headline(text: str) -> bool:
+    """A title is short and at most one sentence: a paragraph of prose above a date line is body text."""
+    return len(text) <= 300 and not (_PROSE.search(text) and text.rstrip().endswith((".", "!", "?")))
+
+
 def _auto(units, window: int):
     """Anchor on a date line near the top; the byline beside it; title and subtitle above."""
     head = units[:window]
@@ -89,7 +97,7 @@ def _auto(units, window: int):
         top = d - 1
     elif d + 1 < len(head) and parse_author(head[d + 1].text):
         found["author"] = (head[d + 1], parse_author(head[d + 1].text))
-    if top >= 1 and len(head[0].text) <= 300 and top <= 3:
+    if top >= 1 and _headline(head[0].text) and top <= 3:
         found["title"] = (head[0], head[0].text)
         between = head[1:top]
         if len(between) == 1 and len(between[0].text) <= 500:
