@@ -246,3 +246,10 @@ def test_edited_defaults_reach_the_site_sets_that_extend_them(pg_client, seed_te
     assert "Thank you for registering" in data["result"]["text"]
     assert "Please refresh your browser" not in data["result"]["text"]  # the rest of the rule still works
     assert "Thank you for registering" not in dry(pg_client, content=seed_text).get_json()["result"]["text"]
+
+
+def test_the_service_size_limit_applies(seed_text):
+    client = create_app({"max_bytes": 1000}).test_client()
+    resp = dry(client, content=seed_text)
+    assert resp.status_code == 413 and resp.get_json()["code"] == "too_large"
+    assert dry(client, content=seed_text[:900] + "\n\nJoin our commenting forum").status_code == 200

@@ -46,7 +46,13 @@ def _problem(exc: CleanerError, body: dict | None = None) -> Response:
 
 
 def _time_budget() -> float:
-    return float(current_app.config.get("CLEANER_TIME_BUDGET") or current_app.config.get("TIME_BUDGET") or 10.0)
+    return float(current_app.config.get("CLEANER_TIME_BUDGET") or 10.0)
+
+
+def _max_bytes() -> int:
+    """The service's per-document limit (CLEANER_MAX_BYTES) when there is one."""
+    settings = getattr(current_app.extensions.get("cleaner"), "settings", None)
+    return int(getattr(settings, "max_bytes", 0) or dryrun.MAX_INPUT_BYTES)
 
 
 def _dry(handler):
@@ -57,7 +63,7 @@ def _dry(handler):
         registry = _registry()
         if data is None:
             raise InputError("the body must be JSON: {content, url, site, keep, rules_yaml}")
-        return jsonify(handler(registry, dryrun.Request.from_json(data)))
+        return jsonify(handler(registry, dryrun.Request.from_json(data, _max_bytes())))
     except RuleError as exc:
         body = dryrun.rule_error_body(exc, text if isinstance(text, str) else None)
         body["instance"] = request.path

@@ -49,8 +49,8 @@ class Request:
     rules_yaml: str | None = None
 
     @classmethod
-    def from_json(cls, data: object) -> Request:
-        """Validate the JSON body; InputError for anything malformed."""
+    def from_json(cls, data: object, max_bytes: int = MAX_INPUT_BYTES) -> Request:
+        """Validate the JSON body; InputError for anything malformed, TooLargeError over max_bytes."""
         if not isinstance(data, dict):
             raise InputError("the body must be a JSON object")
         content = data.get("content")
@@ -61,8 +61,8 @@ class Request:
                 raise InputError("content_base64 is not valid base64") from None
         if not isinstance(content, (str, bytes)) or not content.strip():
             raise InputError("missing `content` (the text or HTML to clean)")
-        if len(content) > MAX_INPUT_BYTES:
-            raise TooLargeError(f"the document is larger than {MAX_INPUT_BYTES} bytes")
+        if len(content) > max_bytes:
+            raise TooLargeError(f"the document is larger than {max_bytes} bytes")
         keep = data.get("keep") or []
         if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
             raise InputError("`keep` must be a list of category names")
