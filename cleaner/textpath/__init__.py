@@ -20,3 +20,13 @@ def to_units(doc: Doc) -> None:
             blank = True
         pos += len(raw) + 1
     doc.units = units
+
+
+def line_inputs(doc: Doc) -> tuple[list[str], list[int], list[int]]:
+    """Texts, indentation (leading spaces in the source) and paragraph ids of all units."""
+    src = doc.source
+    indents = []
+    for u in doc.units:
+        s = u.start or 0
+        indents.append(s - src.rfind("\n", 0, s) - 1)
+    return [u.text for u in doc.units], indents, [u.para for u in doc.units]

@@ -1,0 +1,77 @@
+"""classify_lines: in a whole page's scraped text, keep the article lines and drop the rest.
+
+A small model (cleaner/textpath/model.json, trained by scripts/train_text_model.py) scores each
+line from its shape, its neighbours and anchors (title, first and last prose paragraph). Text that
+already reads as an article (mostly prose) is left alone, so clean article texts keep every line.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..textpath import line_inputs
+from ..textpath.model import load
+
+ID = "classify_lines"
+STAGE = "final"
+MODES = ("text",)
+CATEGORY = "boilerplate"
+OPTIONS = {
+    "model": {"type": ["string", "null"], "default": None,
+              "description": "path of a model file; default: the one shipped in the package"},
+    "threshold": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "default": None,
+                  "description": "keep lines scoring at least this; default: the model's own"},
+    "article_like": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.8,
+                     "description": "leave the text alone when at least this share of its characters "
+                                    "is in prose paragraphs (it is an article already)"},
+    "min_lines": {"type": "integer", "minimum": 1, "default": 12,
+                  "description": "texts with fewer lines are left alone"},
+}
+REQUIRED = ()
+
+_PROSE_MIN = 80
+
+
+def prepare(options: dict):
+    """Load the model once (also checks that the file exists and matches the features)."""
+    return load(options["model"])
+
+
+def _article_like(units, share: float) -> bool:
+    """True when prose paragraphs carry most of the text: nothing page-like to strip."""
+    total = sum(len(u.text) for u in units) or 1
+    prose = sum(len(u.text) for u in units if len(u.text) >= _PROSE_MIN and u.text.rstrip()[-1:] in ".!?\"'\u201d\u2019")
+    return prose / total >= share
+
+
+def apply(doc, rule) -> None:
+    """Score every line of the page; drop the live ones the model calls boilerplate, with a reason."""
+    o = rule.options
+    units = doc.units
+    if len(units) < o["min_lines"] or _article_like(units, o["article_like"]):
+        return
+    model = rule.compiled
+    lines, indents, paras = line_inputs(doc)
+    p = model.scores(lines, indents, paras, doc.url)
+    thr = o["threshold"] if o["threshold"] is not None else model.threshold
+    kept = np.flatnonzero(p >= thr)
+    if not len(kept):  # never empty a page on the model's word: the engine reports what is left
+        return
+    first, last = int(kept[0]), int(kept[-1])
+    for i, u in enumerate(units):
+        if u.keep and p[i] < thr:
+            category, reason = _why(u.text, i, first, last)
+            doc.drop(u, rule, category=category, reason=f"model:{reason}")
+
+
+def _why(text: str, i: int, first: int, last: int) -> tuple[str, str]:
+    """A readable reason for a dropped line, from where it sits and what it looks like."""
+    low = text.lower()
+    if "\u00a9" in text or "copyright" in low or "all rights reserved" in low:
+        return "footer", "footer-like"
+    if i < first:
+        return "navigation", "nav-like"
+    if i > last:
+        return "footer", "footer-like"
+    if len(text) < 40 and not text.rstrip().endswith((".", "!", "?")):
+        return "boilerplate", "short-line"
+    return "related", "teaser-like"

@@ -1,0 +1,166 @@
+"""Line features for the whole-page text classifier: shape of each line, its neighbours, anchors.
+
+The same code computes features for training (scripts/train_text_model.py) and for inference
+(cleaner/ops/classify_lines.py), so the two cannot drift apart. Every feature is generic: no site,
+domain or page-specific strings.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+import numpy as np
+
+# Function words of the languages most scraped pages are written in. Prose is dense in them;
+# menus, buttons and link lists are not.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours out over own same she should so
+some such than that the their theirs them then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your yours
+der die das und ist nicht ein eine einen dem den des mit von zu auf für sich auch es im sie wir
+le la les et est une un des du dans que qui pour pas sur au avec ce il elle nous vous sont
+el los las y en que por con para una es al lo del se su como más pero
+il di che e la per non un una sono con della gli nel
+de het een en van ik te dat die zijn op voor niet met
+o os as um uma não com para por mais
+""".split())
+
+_WORD = re.compile(r"\w+")
+_LIST_MARK = re.compile(r"^(?:[*+\-\u2022\u25aa\u25cf\u2023\u203a\u00bb>\u2013\u2014]|\d{1,3}[.)])\s")
+_SEPARATORS = re.compile(r"\s[|\u2022\u00b7\u00bb\u203a/]\s|\s{3,}")
+_URLISH = re.compile(r"https?://|www\.|\w@\w|\.com\b")
+_LEGAL = re.compile(r"\u00a9|\(c\)|copyright|all rights reserved|\bprivacy\b|\bterms\b", re.I)
+_DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:/.]\d{2}\b")
+TERMINAL = tuple(".!?\"'\u201d\u2019\u2026")
+
+# Per-line ("raw") features, in column order.
+RAW = ("log_chars", "log_words", "stop_ratio", "ends_sentence", "alpha_ratio", "title_case",
+       "digit_ratio", "separators", "commas", "list_mark", "indent", "dup", "alone", "log_para",
+       "slug", "title_tag", "legal", "urlish", "dateish", "upper", "long_prose", "colon_end")
+# Raw columns also given for the lines just before and after.
+NEIGHBOUR = ("log_chars", "stop_ratio", "ends_sentence", "title_case", "list_mark", "dup",
+             "long_prose", "indent")
+# Raw columns averaged over windows around the line (char-weighted where it matters).
+WINDOWED = ("long_prose", "stop_ratio", "list_mark", "dup", "log_chars")
+WINDOWS = (3, 10, 30)
+
+
+def _slug_words(url: str | None) -> set[str]:
+    """Words of the URL path (the article slug usually repeats the headline)."""
+    if not url:
+        return set()
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return set()
+    return {w for w in _WORD.findall(path.lower()) if len(w) > 2 and not w.isdigit()}
+
+
+def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str | None) -> np.ndarray:
+    """The raw feature matrix: one row per line, columns as in RAW."""
+    n = len(lines)
+    slug = _slug_words(url)
+    title_words = {w for w in _WORD.findall(lines[0].lower()) if len(w) > 2} if n else set()
+    counts: dict[str, int] = {}
+    keys = []
+    for t in lines:
+        k = t.lower()
+        keys.append(k)
+        counts[k] = counts.get(k, 0) + 1
+    para_size: dict[int, int] = {}
+    for p in paras:
+        para_size[p] = para_size.get(p, 0) + 1
+    rows = np.zeros((n, len(RAW)), dtype=np.float32)
+    log1p = np.log1p
+    for i, t in enumerate(lines):
+        low = keys[i]
+        toks = _WORD.findall(low)
+        nw = len(toks) or 1
+        nc = len(t)
+        stop = sum(1 for w in toks if w in STOPWORDS)
+        parts = t.split()
+        caps = sum(1 for w in parts if w[:1].isupper())
+        alpha = sum(1 for c in t if c.isalpha())
+        digits = sum(1 for c in t if c.isdigit())
+        ends = t.endswith(TERMINAL)
+        wset = set(toks)
+        rows[i] = (
+            log1p(nc), log1p(len(toks)), stop / nw, ends, alpha / nc, caps / max(1, len(parts)),
+            digits / nc, len(_SEPARATORS.findall(t)), t.count(",") / nw,
+            _LIST_MARK.match(t) is not None, log1p(indents[i]), log1p(counts[low] - 1),
+            para_size[paras[i]] == 1, log1p(para_size[paras[i]]),
+            len(wset & slug) / len(slug) if slug else 0.0,
+            len(wset & title_words) / len(title_words) if title_words and i else 0.0,
+            _LEGAL.search(t) is not None, _URLISH.search(t) is not None,
+            _DATEISH.search(t) is not None and nc < 60, t.isupper(),
+            nc >= 80 and ends and stop >= 0.15 * nw, t.endswith(":"),
+        )
+    return rows
+
+
+def _shift(col: np.ndarray, k: int) -> np.ndarray:
+    """col moved by k lines (k>0: the value of the line k before), zero-padded."""
+    out = np.zeros_like(col)
+    if k > 0:
+        out[k:] = col[:-k]
+    elif k < 0:
+        out[:k] = col[-k:]
+    else:
+        out[:] = col
+    return out
+
+
+def window_mean(col: np.ndarray, w: int) -> np.ndarray:
+    """Mean of col over the lines i-w..i+w (clipped at the edges)."""
+    n = len(col)
+    c = np.concatenate(([0.0], np.cumsum(col, dtype=np.float64)))
+    idx = np.arange(n)
+    lo = np.maximum(idx - w, 0)
+    hi = np.minimum(idx + w + 1, n)
+    return ((c[hi] - c[lo]) / (hi - lo)).astype(np.float32)
+
+
+def context(rows: np.ndarray) -> np.ndarray:
+    """Raw features plus neighbours, windows, anchors and document-level figures."""
+    n = len(rows)
+    col = {name: rows[:, j] for j, name in enumerate(RAW)}
+    parts = [rows]
+    for k in (1, 2, -1, -2):
+        parts.append(np.stack([_shift(col[c], k) for c in NEIGHBOUR], axis=1))
+    for w in WINDOWS:
+        parts.append(np.stack([window_mean(col[c], w) for c in WINDOWED], axis=1))
+    idx = np.arange(n, dtype=np.float32)
+    chars = np.expm1(col["log_chars"])
+    cum = np.cumsum(chars) - chars
+    total = float(chars.sum()) or 1.0
+    prose = np.flatnonzero(col["long_prose"] > 0)
+    first = prose[0] if len(prose) else n
+    last = prose[-1] if len(prose) else -1
+    title_score = np.maximum(col["slug"], col["title_tag"])
+    anchor = int(np.argmax(title_score[: max(1, first + 1)])) if n else 0
+    has_anchor = float(title_score[anchor] >= 0.5) if n else 0.0
+    signed = lambda d: np.sign(d) * np.log1p(np.abs(d))  # noqa: E731
+    prose_chars = float((chars * col["long_prose"]).sum())
+    anchors = np.stack([
+        idx / max(1, n - 1), cum / total, signed(idx - first), signed(idx - last),
+        signed(idx - anchor) * has_anchor, (idx == anchor) * has_anchor,
+        np.full(n, np.log1p(n)), np.full(n, prose_chars / total), np.full(n, has_anchor),
+        np.full(n, len(prose) / max(1, n)),
+    ], axis=1).astype(np.float32)
+    parts.append(anchors)
+    return np.concatenate(parts, axis=1)
+
+
+def stage2(logit: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Second-pass inputs: first-pass scores smoothed over neighbours and windows, plus a few features."""
+    p = 1.0 / (1.0 + np.exp(-logit))
+    cols = [logit, _shift(logit, 1), _shift(logit, -1), _shift(logit, 2), _shift(logit, -2)]
+    cols += [window_mean(p, w) for w in (2, 5, 15, 40)]
+    # Share of the document's kept-looking lines before/after: the article is mostly one run.
+    cp = np.cumsum(p)
+    tot = float(cp[-1]) if len(cp) else 1.0
+    cols += [cp / max(tot, 1e-6), 1 - cp / max(tot, 1e-6)]
+    return np.concatenate([np.stack(cols, axis=1).astype(np.float32), x[:, :len(RAW)]], axis=1)

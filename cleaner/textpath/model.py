@@ -1,0 +1,78 @@
+"""The shipped line classifier: two small MLPs (per-line, then smoothed over neighbours), numpy only."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import features
+
+MODEL_FILE = Path(__file__).with_name("model.json")
+
+
+@dataclass
+class MLP:
+    """Standardise, one hidden ReLU layer, one logit out."""
+
+    mean: np.ndarray
+    std: np.ndarray
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: float
+
+    def logit(self, x: np.ndarray) -> np.ndarray:
+        """Content logit of each row."""
+        h = np.maximum((x - self.mean) / self.std @ self.w1 + self.b1, 0.0)
+        return h @ self.w2 + self.b2
+
+    def to_json(self) -> dict:
+        """Plain lists, rounded: the file stays small and diff-able."""
+        r = lambda a: np.round(np.asarray(a, dtype=np.float64), 5).tolist()  # noqa: E731
+        return {"mean": r(self.mean), "std": r(self.std), "w1": r(self.w1), "b1": r(self.b1),
+                "w2": r(self.w2), "b2": round(float(self.b2), 5)}
+
+    @classmethod
+    def from_json(cls, d: dict) -> MLP:
+        """Inverse of to_json."""
+        f = lambda k: np.asarray(d[k], dtype=np.float32)  # noqa: E731
+        return cls(f("mean"), f("std"), f("w1"), f("b1"), f("w2"), float(d["b2"]))
+
+
+@dataclass
+class LineModel:
+    """Stage 1 scores each line from its features; stage 2 rescores it from its neighbours' scores."""
+
+    stage1: MLP
+    stage2: MLP
+    threshold: float
+    info: dict
+
+    def scores(self, lines: list[str], indents: list[int], paras: list[int], url: str | None) -> np.ndarray:
+        """Probability that each line belongs to the article."""
+        if not lines:
+            return np.zeros(0, dtype=np.float32)
+        return self.scores_from_x(features.context(features.line_rows(lines, indents, paras, url)))
+
+    def scores_from_x(self, x: np.ndarray) -> np.ndarray:
+        """Probabilities from the stage-1 feature matrix."""
+        z = features.stage2(self.stage1.logit(x), x)
+        return 1.0 / (1.0 + np.exp(-self.stage2.logit(z)))
+
+    def to_json(self) -> dict:
+        """The model file's content."""
+        return {"format": 1, "raw": list(features.RAW), "threshold": self.threshold, "info": self.info,
+                "stage1": self.stage1.to_json(), "stage2": self.stage2.to_json()}
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> LineModel:
+    """The model shipped in the package (or another file); loaded once."""
+    d = json.loads(Path(path or MODEL_FILE).read_text())
+    if d.get("raw") != list(features.RAW):
+        raise ValueError(f"{path or MODEL_FILE}: trained with other features; retrain it")
+    return LineModel(MLP.from_json(d["stage1"]), MLP.from_json(d["stage2"]), float(d["threshold"]),
+                     d.get("info", {}))

@@ -1,0 +1,223 @@
+#!/usr/bin/env python
+"""Train the whole-page text line classifier shipped in cleaner/textpath/model.json.
+
+One command, fixed seed, same result:
+
+    .venv/bin/python scripts/train_text_model.py --bench ../shared/bench
+
+Data recipe: every page of the AEB and WCXB dev sets is flattened to text with html-text
+(extract_text(html, guess_layout=True)) and inscriptis (get_text); the text is split into lines
+exactly as cleaner does; a line is labelled "article" when most of its word 3-grams occur in the
+page's ground truth (short lines: when their words occur there and an article line is close by).
+Pages whose host hashes into the held-out fifth (see `held_out`) are never trained on; the script
+reports line-level figures on them, and `bench`/README figures give page-level ones.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import gzip
+import hashlib
+import json
+import os
+import pickle
+import re
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cleaner.decode import sanitize  # noqa: E402
+from cleaner.doc import Doc  # noqa: E402
+from cleaner.textpath import features, line_inputs, to_units  # noqa: E402
+from cleaner.textpath.model import MLP, MODEL_FILE, LineModel  # noqa: E402
+
+_TOK = re.compile(r"\w+")
+CONVERTERS = ("html-text", "inscriptis")
+
+
+def held_out(url: str | None, share: int = 20) -> bool:
+    """True for pages of hosts in the held-out share (percent), chosen by a hash of the host."""
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    return int(hashlib.sha1(host.encode()).hexdigest(), 16) % 100 < share
+
+
+def flatten(html: str) -> dict[str, str]:
+    """The page as text by both converters."""
+    import html_text
+    import inscriptis
+    out = {}
+    for name, fn in (("html-text", lambda h: html_text.extract_text(h, guess_layout=True)),
+                     ("inscriptis", inscriptis.get_text)):
+        try:
+            out[name] = fn(html)
+        except Exception:  # a converter failing on one page must not stop training
+            out[name] = ""
+    return out
+
+
+def load_pages(bench: Path) -> list[dict]:
+    """url, ground truth, page type and both flattened texts of every dev page."""
+    pages = []
+    gt = json.loads((bench / "aeb-dev" / "ground-truth.json").read_text())
+    for pid, g in sorted(gt.items()):
+        html = gzip.open(bench / "aeb-dev" / "html" / f"{pid}.html.gz").read().decode("utf-8", "replace")
+        pages.append({"set": "aeb", "id": pid, "url": g["url"], "gt": g["articleBody"], "type": "article",
+                      **flatten(html)})
+    for f in sorted(glob.glob(str(bench / "wcxb-dev" / "ground-truth" / "*.json"))):
+        g = json.loads(Path(f).read_text())
+        main = (g.get("ground_truth") or {}).get("main_content")
+        if not main:
+            continue
+        pid = Path(f).stem
+        html = gzip.open(bench / "wcxb-dev" / "html" / f"{pid}.html.gz").read().decode("utf-8", "replace")
+        ptype = ((g.get("_internal") or {}).get("page_type") or {}).get("primary")
+        pages.append({"set": "wcxb", "id": pid, "url": g.get("url"), "gt": main, "type": ptype,
+                      **flatten(html)})
+    return pages
+
+
+def label_lines(lines: list[str], gt: str) -> tuple[np.ndarray, np.ndarray]:
+    """Article labels and token weights of the lines, by overlap with the ground truth."""
+    g = _TOK.findall(gt.lower())
+    grams = {n: {tuple(g[i:i + n]) for i in range(len(g) - n + 1)} for n in (1, 2, 3)}
+    toks = [_TOK.findall(t.lower()) for t in lines]
+    y = np.zeros(len(lines), dtype=np.float32)
+    strong = np.zeros(len(lines), dtype=bool)
+    for i, t in enumerate(toks):
+        if len(t) >= 3:
+            tri = [tuple(t[j:j + 3]) for j in range(len(t) - 2)]
+            y[i] = sum(x in grams[3] for x in tri) / len(tri) >= 0.5
+            strong[i] = y[i] and len(t) >= 6
+        elif t:
+            y[i] = tuple(t) in grams[len(t)]
+    pos = np.flatnonzero(strong)
+    for i, t in enumerate(toks):  # short lines only count when an article line is close by
+        if 0 < len(t) < 6 and y[i]:
+            near = pos[(pos >= i - 4) & (pos <= i + 4)]
+            y[i] = float(len(near) > 0)
+    w = np.array([len(t) + 2 for t in toks], dtype=np.float32)
+    return y, w / w.sum()
+
+
+def page_arrays(text: str, url: str | None, gt: str):
+    """Features, labels and weights of one flattened page (None if it has no lines)."""
+    doc = Doc(mode="text", source=sanitize(text) if text.strip() else "", url=url)
+    if not doc.source:
+        return None
+    to_units(doc)
+    lines, indents, paras = line_inputs(doc)
+    if not lines:
+        return None
+    x = features.context(features.line_rows(lines, indents, paras, url))
+    y, w = label_lines(lines, gt)
+    return x, y, w
+
+
+def train_mlp(x, y, w, hidden: int, seed: int, epochs: int = 12, lr: float = 3e-3, l2: float = 1e-4) -> MLP:
+    """Weighted logistic loss, Adam, minibatches; deterministic for a given seed."""
+    rng = np.random.default_rng(seed)
+    mean = x.mean(0)
+    std = x.std(0) + 1e-3
+    xs = ((x - mean) / std).astype(np.float32)
+    w = (w / w.mean()).astype(np.float32)
+    d = x.shape[1]
+    params = [rng.normal(0, np.sqrt(2 / d), (d, hidden)).astype(np.float32), np.zeros(hidden, np.float32),
+              rng.normal(0, np.sqrt(1 / hidden), hidden).astype(np.float32), np.zeros(1, np.float32)]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    step, batch = 0, 1024
+    for _ in range(epochs):
+        order = rng.permutation(len(xs))
+        for s in range(0, len(order), batch):
+            idx = order[s:s + batch]
+            xb, yb, wb = xs[idx], y[idx], w[idx]
+            pre = xb @ params[0] + params[1]
+            h = np.maximum(pre, 0)
+            z = h @ params[2] + params[3][0]
+            p = 1 / (1 + np.exp(-z))
+            gz = (p - yb) * wb / len(idx)
+            gw2 = h.T @ gz
+            gb2 = np.array([gz.sum()], np.float32)
+            gh = np.outer(gz, params[2]) * (pre > 0)
+            grads = [xb.T @ gh + l2 * params[0], gh.sum(0), gw2 + l2 * params[2], gb2]
+            step += 1
+            for k, g in enumerate(grads):
+                m[k] = 0.9 * m[k] + 0.1 * g
+                v[k] = 0.999 * v[k] + 0.001 * g * g
+                params[k] -= lr * (m[k] / (1 - 0.9 ** step)) / (np.sqrt(v[k] / (1 - 0.999 ** step)) + 1e-8)
+    return MLP(mean.astype(np.float32), std.astype(np.float32), params[0], params[1], params[2],
+               float(params[3][0]))
+
+
+def weighted_f1(p, y, w, thr) -> tuple[float, float, float]:
+    """Token-weighted precision, recall, F1 of the lines kept at a threshold."""
+    keep = p >= thr
+    tp = float((w * keep * y).sum())
+    prec = tp / max(float((w * keep).sum()), 1e-9)
+    rec = tp / max(float((w * y).sum()), 1e-9)
+    return prec, rec, 2 * prec * rec / max(prec + rec, 1e-9)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the data set, train both stages, report held-out figures, write the model file."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bench", type=Path, default=Path("../shared/bench"), help="the shared bench directory")
+    ap.add_argument("--out", type=Path, default=MODEL_FILE, help="model file to write")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--hidden", type=int, default=24)
+    ap.add_argument("--cache", type=Path, default=None, help="pickle of flattened pages (reused if present)")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    if args.cache and args.cache.exists():
+        pages = pickle.loads(args.cache.read_bytes())
+    else:
+        pages = load_pages(args.bench)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(pages))
+    print(f"{len(pages)} pages flattened ({time.time() - t0:.0f}s)", flush=True)
+    data = {"train": [], "held": []}
+    for page in pages:
+        part = "held" if held_out(page["url"]) else "train"
+        for conv in CONVERTERS:
+            arr = page_arrays(page[conv], page["url"], page["gt"])
+            if arr is not None:
+                data[part].append(arr)
+    print(f"pages x converters: train {len(data['train'])}, held out {len(data['held'])} "
+          f"({time.time() - t0:.0f}s)", flush=True)
+
+    train = data["train"]
+    # Stage 2 learns from stage-1 scores it has not been trained on: two-fold cross-fitting.
+    folds = np.arange(len(train)) % 2
+    oof: list[np.ndarray] = [None] * len(train)  # type: ignore[list-item]
+    for f in (0, 1):
+        part = [a for a, k in zip(train, folds) if k != f]
+        m1 = train_mlp(*(np.concatenate(c) for c in zip(*part)), hidden=args.hidden, seed=args.seed + f)
+        for i, a in enumerate(train):
+            if folds[i] == f:
+                oof[i] = m1.logit(a[0])
+    stage1 = train_mlp(*(np.concatenate(c) for c in zip(*train)), hidden=args.hidden, seed=args.seed)
+    z = np.concatenate([features.stage2(o, a[0]) for o, a in zip(oof, train)])
+    y = np.concatenate([a[1] for a in train])
+    w = np.concatenate([a[2] for a in train])
+    stage2 = train_mlp(z, y, w, hidden=16, seed=args.seed + 7)
+    p = 1 / (1 + np.exp(-stage2.logit(z)))
+    thr = max(np.arange(0.2, 0.81, 0.02), key=lambda t: weighted_f1(p, y, w, t)[2])
+    model = LineModel(stage1, stage2, round(float(thr), 2), {
+        "seed": args.seed, "train_pages": len(train), "held_out": "hosts with sha1(host) % 100 < 20",
+        "converters": list(CONVERTERS)})
+    for name, part in (("train", train), ("held out", data["held"])):
+        ps = [model.scores_from_x(a[0]) for a in part]
+        pr = [weighted_f1(q, a[1], a[2], model.threshold) for q, a in zip(ps, part)]
+        print(f"{name:>8}: line-level token P {np.mean([r[0] for r in pr]):.3f} R {np.mean([r[1] for r in pr]):.3f}"
+              f" F1 {np.mean([r[2] for r in pr]):.3f} (threshold {model.threshold})")
+    args.out.write_text(json.dumps(model.to_json(), separators=(",", ":")))
+    print(f"wrote {args.out} ({os.path.getsize(args.out) // 1024} KiB, {time.time() - t0:.0f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
