@@ -206,6 +206,8 @@ def test_uploaded_bytes_are_decoded_by_their_charset(pg_client, seed_text):
     data = dry(pg_client, content_base64=base64.b64encode(raw).decode()).get_json()
     assert "Vladimir Putin – né Poutine – has said" in data["result"]["text"]
     assert data["original"]["text"].startswith("Vladimir Putin says")
+    assert data["decoded"] == latin.replace("\r", "")
+    assert dry(pg_client, content=latin).get_json()["decoded"] is None  # pasted text needs no decoding
 
 
 def test_page_is_self_contained_and_never_fetches(pg_client, seed_text, monkeypatch):

@@ -227,7 +227,7 @@ def test_paste_seed_see_removals_toggle_edit_break(browser, server, seed_text):
     assert case["author"] == "Lizzie Dearden" and len(case["contains"]) >= 2
 
 
-def test_one_click_example_and_html_mode(browser, server):
+def test_one_click_example_upload_and_html_mode(browser, server, seed_text, tmp_path):
     d = browser
     d.get(server + "/")  # the front page redirects to the playground
     wait_for(lambda: d.current_url.endswith("/playground"), what="redirect")
@@ -235,6 +235,16 @@ def test_one_click_example_and_html_mode(browser, server):
     cleaned(d)
     assert d.find_element("id", "content").get_attribute("value").startswith("Vladimir Putin says")
     assert css(d, 'mark[data-rule="independent.co.uk:related-teaser"]')
+
+    # Upload a file in Windows-1252: the bytes go to the service, which decodes them.
+    upload = tmp_path / "article.txt"
+    upload.write_bytes(seed_text.replace("Vladimir Putin has said", "Vladimir Putin – né Poutine – has said")
+                       .encode("cp1252", errors="replace"))
+    d.find_element("id", "file").send_keys(str(upload))
+    wait_for(lambda: "article.txt" in text_of(d, "file-status"), what="the upload")
+    wait_for(lambda: "né Poutine" in text_of(d, "clean-text"), what="the uploaded file cleaned")
+    assert css(d, 'mark[data-rule="independent.co.uk:forum-prompt"]')
+    assert "né Poutine" in d.find_element("id", "content").get_attribute("value")  # the service's decoding
 
     page = ("<html><head><title>Harbour plan approved</title></head><body><nav><a href='/'>Home</a> "
             "<a href='/news'>News</a></nav><article><h1>Harbour plan approved</h1>"

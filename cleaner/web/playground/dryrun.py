@@ -47,6 +47,7 @@ class Request:
     content_type: str | None = None
     keep: list[str] = field(default_factory=list)
     rules_yaml: str | None = None
+    from_bytes: bool = False   # an uploaded file: the page shows the service's decoding of it
 
     @classmethod
     def from_json(cls, data: object, max_bytes: int = MAX_INPUT_BYTES) -> Request:
@@ -77,7 +78,8 @@ class Request:
                    site=(data.get("site") or "").strip().lower() or None,
                    site_rules=data.get("site_rules", True) is not False,
                    content_type=None if ctype == "auto" else ctype, keep=keep,
-                   rules_yaml=rules_yaml if rules_yaml and rules_yaml.strip() else None)
+                   rules_yaml=rules_yaml if rules_yaml and rules_yaml.strip() else None,
+                   from_bytes=isinstance(content, bytes))
 
 
 def load_edited(text: str) -> RuleSet:
@@ -174,6 +176,7 @@ def run(base: Registry, req: Request, time_budget: float | None = 10.0) -> dict:
         "rules": {"edited": edited is not None, "site": edited.site if edited else result.site,
                   "rules": len(edited.rules) if edited else None},
         "notes": notes,
+        "decoded": req.source if req.from_bytes else None,
     }
 
 

@@ -263,6 +263,7 @@ async function run(reason) {
   showProblem(null);
   if (state.useEdited) showRuleError(null);
   state.last = resp.data;
+  if (resp.data.decoded !== null && state.fileB64) $("content").value = resp.data.decoded;  // charset decoded by the service
   render(resp.data);
   const n = resp.data.result.removed.length;
   setStatus(`Cleaned: ${n} span${n === 1 ? "" : "s"} removed` +
