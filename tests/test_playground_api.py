@@ -255,3 +255,10 @@ def test_the_service_size_limit_applies(seed_text):
     resp = dry(client, content=seed_text)
     assert resp.status_code == 413 and resp.get_json()["code"] == "too_large"
     assert dry(client, content=seed_text[:900] + "\n\nJoin our commenting forum").status_code == 200
+
+
+def test_site_rules_off_keeps_an_edited_site_set_out(pg_client, seed_text, independent_yaml):
+    edited = independent_yaml.replace("rules:\n", "rules:\n" + FARAGE_RULE, 1)
+    data = dry(pg_client, content=seed_text, rules_yaml=edited, site_rules=False).get_json()
+    assert data["result"]["site"] is None and "Nigel Farage" in data["result"]["text"]
+    assert "switched off" in data["notes"][0] and "generic defaults" in data["match"]["why"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ... import decode as _decode
 from ...engine import clean
-from ...errors import InputError, RuleError, TooLargeError
+from ...errors import InputError, RuleError, TooLargeError, UnknownSiteError
 from ...result import CleanResult
 from ...ruleset import Registry, RuleSet, host_of, load_text
 from .render import html_to_lines, locate, outside_lines
@@ -147,7 +147,9 @@ def run(base: Registry, req: Request, time_budget: float | None = 10.0) -> dict:
     site, notes = req.site, []
     if edited is not None and edited.site != "defaults":
         chosen, _how = registry.resolve(req.url, req.source, req.site, req.site_rules)
-        if req.site and req.site != edited.site and chosen.site != edited.site:
+        if not req.site_rules and not req.site:
+            notes.append("site rules are switched off: only an edited `defaults` file would apply")
+        elif req.site and req.site != edited.site and chosen.site != edited.site:
             notes.append(f"the edited rule set is {edited.site!r} but the site field forces {req.site!r}: "
                          "the edited rules do not apply")
         elif chosen.site != edited.site:
@@ -188,7 +190,7 @@ def base_yaml(registry: Registry, site: str | None) -> dict:
     if name:
         try:
             rs = registry.get(name)
-        except Exception:  # noqa: BLE001 - UnknownSiteError: a new site gets the template below
+        except UnknownSiteError:  # a new site: the template below
             rs = None
         if rs is not None and rs.file and Path(rs.file).is_file():
             return {"site": rs.site, "exists": True, "file": Path(rs.file).name,
