@@ -262,3 +262,17 @@ def test_site_rules_off_keeps_an_edited_site_set_out(pg_client, seed_text, indep
     data = dry(pg_client, content=seed_text, rules_yaml=edited, site_rules=False).get_json()
     assert data["result"]["site"] is None and "Nigel Farage" in data["result"]["text"]
     assert "switched off" in data["notes"][0] and "generic defaults" in data["match"]["why"]
+
+
+def test_registry_overlay_leaves_the_base_registry_alone(independent_yaml):
+    base = cleaner.Registry()
+    before = {site: (rs, rs.parent, [r.qid for r in rs.effective_rules()]) for site, rs in base.sets.items()}
+    edited = load_text(independent_yaml.replace("rules:\n", "rules:\n" + FARAGE_RULE, 1), "editor.yaml")
+    over = base.overlay(edited)
+    assert over.get("independent.co.uk") is edited and edited.parent is over.defaults
+    assert "independent.co.uk:farage-quote" in [r.qid for r in over.get("www.independent.co.uk").effective_rules()]
+    after = {site: (rs, rs.parent, [r.qid for r in rs.effective_rules()]) for site, rs in base.sets.items()}
+    assert after == before
+    with pytest.raises(cleaner.RuleError) as info:
+        base.overlay(load_text("site: x.org\nextends: nowhere\n", "editor.yaml"))
+    assert info.value.key == "extends"
