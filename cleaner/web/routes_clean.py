@@ -70,7 +70,7 @@ def clean_one():
     result = documents.run(doc)
     if _wants_text():
         return Response(result.text + "\n", mimetype="text/plain")
-    return jsonify(result.to_dict(explain=doc.explain))
+    return jsonify(documents.result_json(result, doc.explain))
 
 
 def _batch_items() -> list[DocRequest | CleanerError]:
