@@ -55,6 +55,22 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _detect(sample: bytes) -> str | None:
+    """charset-normalizer's pick; windows-1252 (the web's legacy default) when it is about as plausible.
+
+    A few accented letters in English or French text fit a dozen single-byte code pages equally well;
+    the detector's tie-break then picks e.g. cp1257 and turns "déjà" into "déją".
+    """
+    results = from_bytes(sample)
+    best = results.best()
+    if best is None or not best.encoding:
+        return None
+    western = next((m for m in results if m.encoding == "cp1252"), None)
+    if western is not None and western.chaos <= best.chaos + 0.05 and western.coherence >= best.coherence:
+        return "cp1252"
+    return best.encoding
+
+
 def decode(data: bytes | str, content_type: str | None = None) -> str:
     """Decode bytes: BOM, then declared charset, then UTF-8, then detection."""
     if isinstance(data, str):
@@ -75,6 +91,11 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
     if declared is None:
         m = _META_CHARSET.search(data[:4096])
         declared = _known(m.group(1).decode("ascii", "ignore")) if m else None
+    if declared and declared != "utf-8" and not data.isascii():
+        try:  # non-ASCII bytes that form valid UTF-8 are no accident: the declaration is wrong
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     if declared:
         try:
             return data.decode(declared)
@@ -84,9 +105,9 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
+    best = _detect(data[:200_000])
+    if best:
+        return data.decode(best, errors="replace")
     if declared:
         return data.decode(declared, errors="replace")
     raise DecodeError("bytes are not valid in the declared charset, UTF-8, or any detected encoding")

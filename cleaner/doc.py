@@ -61,7 +61,8 @@ class Doc:
                                     start=start, end=end, reason=reason))
         self.fired[qid] = self.fired.get(qid, 0) + 1
 
-    def check_time(self) -> None:
-        """Raise when the document has used up its time budget."""
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise TimeBudgetError("the document exceeded its time budget")
+    def check_time(self, ahead: float = 0.0) -> None:
+        """Raise when the document has used up its time budget, or would after `ahead` more seconds."""
+        if self.deadline is not None and time.monotonic() + ahead > self.deadline:
+            raise TimeBudgetError("the document exceeded its time budget" if not ahead else
+                                  f"the document would exceed its time budget (about {ahead:.1f} s of work left)")

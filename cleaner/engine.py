@@ -15,6 +15,13 @@ from .textpath import to_units as text_units
 
 _registry: Registry | None = None
 
+# Steps that cannot check the budget inside (splitting a text into lines, lxml parsing, readability's
+# scoring) are forecast from the document's size at conservative rates (about a fifth of what a loaded
+# 2-core machine does) and refused up front when they cannot fit in what is left of the budget.
+LINES_PER_S = 200_000
+PARSE_CHARS_PER_S = 20_000_000
+ELEMENTS_PER_S = 10_000
+
 
 def get_registry() -> Registry:
     """The process-wide registry of the configured rule directories (loaded on first use)."""
@@ -47,6 +54,7 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
     if mode == "html":
         _html_front(doc, by_stage)
     else:
+        doc.check_time(ahead=text.count("\n") / LINES_PER_S)
         text_units(doc)
     for stage in ("header", "blocks", "final"):
         for rule in by_stage[stage]:
@@ -59,12 +67,15 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
     """Raw rewrites, parse, metadata, DOM rules, body, then lines."""
     for rule in by_stage["raw"]:
         rule.module.apply(doc, rule)
-    doc.root = tree.parse(doc.source)
+    doc.check_time(ahead=len(doc.source) / PARSE_CHARS_PER_S)
+    doc.root = tree.parse(doc.source, doc.warnings)
+    doc.check_time(ahead=doc.root.xpath("count(//*)") / ELEMENTS_PER_S)  # metadata, DOM rules, extraction
     for rule in by_stage["dom"]:
         rule.module.apply(doc, rule)  # site meta selectors fill doc.meta first, so they win
         doc.check_time()
     for key, value in metadata.extract(doc.root).items():
         doc.meta.setdefault(key, value)
+    doc.check_time()
     body = doc.body if doc.body is not None else extract.main_content(doc.root, doc.url)
     doc.check_time()
     blocks.to_units(doc, body)
@@ -89,8 +100,8 @@ def _finish(doc: Doc, ruleset, how) -> CleanResult:
     if not text.strip():
         fired = ", ".join(f"{k} ({v})" for k, v in sorted(doc.fired.items(), key=lambda kv: -kv[1])[:5])
         raise NothingLeftError("nothing was left after cleaning" + (f"; removed by {fired}" if fired else
-                                                                    "; no article text was found"),
-                               removed=len(doc.removed))
+                                                                    "; no article text was found")
+                               + "".join(f"; {w}" for w in doc.warnings), removed=len(doc.removed))
     source_chars = sum(len(u.text) for u in doc.units) or 1
     if len(text) < 0.1 * source_chars and source_chars > 2000:
         doc.warnings.append(f"cleaning removed {100 - 100 * len(text) // source_chars}% of the text")

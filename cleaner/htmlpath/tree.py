@@ -11,8 +11,12 @@ from ..errors import InputError
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
-def parse(source: str):
-    """Parse HTML leniently into an lxml element; InputError when nothing parses."""
+def parse(source: str, warnings: list | None = None):
+    """Parse HTML leniently into an lxml element; InputError when nothing parses.
+
+    libxml2 stops at 255 levels of nesting (more is an attack or a broken page); what lies deeper is
+    lost, so that is reported in `warnings` rather than silently.
+    """
     source = _XML_DECL.sub("", source, count=1)  # lxml refuses str input that declares an encoding
     try:
         parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
@@ -22,6 +26,8 @@ def parse(source: str):
         raise InputError(f"the HTML could not be parsed: {exc}") from None
     if root is None:
         raise InputError("the HTML could not be parsed: no document element")
+    if warnings is not None and any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        warnings.append("the HTML is nested more than 255 levels deep: the parser ignored what lies deeper")
     return root
 
 

@@ -42,6 +42,7 @@ def apply(doc, rule) -> None:
             _take(doc, rule, u, u.text)
     taken = set()
     for i, u in enumerate(units):
+        doc.check_time()
         if id(u) in taken or not u.keep or len(u.text) > rule.options["max_chars"]:
             continue
         for v in units[i + 1:i + 3]:
