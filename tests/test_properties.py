@@ -148,8 +148,8 @@ def _html_node(draw, depth: int, words: set) -> str:
     if kind == "attr":
         return f'<div title="{SENTINEL}" data-x="{SENTINEL}">{inner}</div>'
     if kind == "td":
+        words.add("cell")
         return f"<table><tr><td>{inner}</td><td> cell </td></tr></table>"
-    words.add("cell")
     if kind == "li":
         return f"<ul><li>{inner}</li></ul>"
     return f"<{kind}>{inner}</{kind}>"
