@@ -106,3 +106,10 @@ def test_wildcard_files_get_their_own_site_id():
     conv = convert(parse_text("body: //main\n", ".example.com.txt"), ".example.com")
     rs = load_text(dump(conv.data, ".example.com.txt"), ".example.com.yaml", pack="ftr")
     assert rs.site == "example.com_wildcard" and rs.domains == [".example.com"]
+
+
+def test_unknown_xpath_functions_are_found_even_when_the_probe_never_evaluates_them():
+    assert "contain" in check_xpath('//a[contain(@class, "text-sm")]')
+    assert "ends-with" in check_xpath("//a[ends-with(@href, '.pdf')]")
+    assert check_xpath("//div[@a or (@b and not(@c))] | (//p)[1]") is None
+    assert check_xpath("//div[contains(., 'call foo(bar)')]") is None     # text in literals is not a call

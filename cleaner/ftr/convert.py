@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -86,12 +87,27 @@ def image_src_xpath(value: str) -> str:
     return f"//img[contains(@src, {_literal(v)})]"
 
 
+# XPath 1.0 functions and node tests: anything else (e.g. a typo like contain()) fails in lxml, but only
+# when a predicate using it is evaluated, so a probe document cannot be relied on to find it.
+_XPATH_FUNCTIONS = {
+    "last", "position", "count", "id", "local-name", "namespace-uri", "name", "string", "concat", "starts-with",
+    "contains", "substring-before", "substring-after", "substring", "string-length", "normalize-space",
+    "translate", "boolean", "not", "true", "false", "lang", "number", "sum", "floor", "ceiling", "round",
+    "text", "node", "comment", "processing-instruction", "and", "or", "div", "mod",
+}
+_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
+_CALL = re.compile(r"(?<![\w@$:-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
+
+
 def check_xpath(expr: str) -> str | None:
     """Why an XPath cannot be used here (syntax, or a function lxml lacks), or None when it works."""
     try:
         etree.XPath(expr, smart_strings=False)(_PROBE)
     except etree.XPathError as exc:
         return f"XPath does not compile/evaluate in lxml: {exc}"
+    unknown = sorted({f for f in _CALL.findall(_LITERAL.sub("''", expr)) if f not in _XPATH_FUNCTIONS})
+    if unknown:
+        return f"XPath uses functions lxml does not have: {', '.join(unknown)}"
     return None
 
 

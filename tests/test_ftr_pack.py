@@ -1,0 +1,118 @@
+"""The shipped Full-Text RSS pack (rules/ftr): every file loads, its XPath runs, lookup, precedence, fallback."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from lxml import html
+
+from cleaner import clean
+from cleaner.errors import RuleError
+from cleaner.ruleset import Registry, load_file
+from cleaner.ruleset.registry import PACK_FILE, shipped_rules_dir
+
+PACK = shipped_rules_dir() / "ftr"
+FILES = sorted(p for p in PACK.glob("*.yaml") if p.name != PACK_FILE)
+PROBE = html.fromstring("<html><head><title>t</title><meta name='x' content='y'></head><body><div id='a' "
+                        "class='b c'><h1>h</h1><p>text <a href='/x'>link</a></p><img src='i.png'></div></body></html>")
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry(packs=True)
+
+
+def test_pack_is_complete_with_notice_licence_and_report():
+    assert len(FILES) > 2000
+    assert sum(p.name.startswith(".") for p in FILES) > 50         # wildcard files kept their FTR names
+    notice = (PACK / "NOTICE").read_text()
+    assert "CC0" in notice and "snapshot 2026-08" in notice
+    assert "public domain" in (PACK / "LICENSE").read_text()
+    assert "Unsupported directives per file" in (PACK / "IMPORT-REPORT.md").read_text()
+
+
+@pytest.mark.slow
+def test_every_pack_file_loads_and_every_selector_evaluates():
+    errors, evaluated = [], 0
+    for path in FILES:
+        try:
+            rs = load_file(path, pack="ftr")
+        except RuleError as exc:
+            errors.append(exc.detail)
+            continue
+        assert rs.site.replace("_wildcard", "") == path.stem.lstrip("."), path
+        for rule in (r for r in rs.rules if r.op in ("body", "strip", "meta")):
+            compiled = rule.compiled.values() if isinstance(rule.compiled, dict) else [rule.compiled]
+            for sel in (s for group in compiled if isinstance(group, list) for s in group):
+                try:
+                    sel(PROBE)   # compiling is not enough: an unknown XPath function fails only here
+                    evaluated += 1
+                except Exception as exc:  # noqa: BLE001 - any failure is a finding
+                    errors.append(f"{path.name}: {rule.id}: {exc}")
+    assert errors == []
+    assert evaluated > 10000
+
+
+def test_lookup_follows_ftr_file_naming(registry):
+    found = registry.for_host("www.nytimes.com")
+    assert found[0].site == "nytimes.com" and found[0].pack == "ftr" and found[1] == "host"
+    assert registry.for_host("nytimes.com")[0].site == "nytimes.com"
+    # .blogspot.com serves any subdomain, at any depth, but not blogspot.com itself
+    assert registry.for_host("someone.blogspot.com")[0].site == "blogspot.com_wildcard"
+    assert registry.for_host("a.b.blogspot.com")[1] == "parent"
+    assert registry.for_host("blogspot.com") is None
+    # example.com.txt is for example.com and www.example.com only, as in Full-Text RSS
+    assert registry.for_host("cooking.nytimes.com") is None or registry.for_host("cooking.nytimes.com")[0].site != "nytimes.com"
+
+
+def test_hand_written_file_wins_and_packs_can_be_switched_off(monkeypatch, registry):
+    assert (PACK / "independent.co.uk.yaml").is_file()
+    rs, how = registry.for_host("www.independent.co.uk")
+    assert rs.pack is None and rs.site == "independent.co.uk"
+    monkeypatch.setenv("CLEANER_RULE_PACKS", "off")
+    off = Registry()
+    assert off.packs == [] and off.for_host("www.nytimes.com") is None
+
+
+def test_lookup_is_lazy_and_fast(registry):
+    assert len(registry.packs[0].cache) < len(FILES)         # nothing loaded until asked
+    registry.for_host("www.theverge.com")
+    started = time.perf_counter()
+    for _ in range(1000):
+        registry.for_host("www.theverge.com")
+        registry.for_host("www.no-such-site-anywhere.org")
+    assert registry.for_host("www.theverge.com")[0].site == "theverge.com"
+    per_call = (time.perf_counter() - started) / 2000
+    assert per_call < 0.005   # generous bound for a shared machine; the README quotes measured figures
+
+
+PAGE = """<html><head><title>Storm hits coast</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="page"><h1>Storm hits coast</h1>
+<p>The storm reached the coast on Tuesday night, bringing winds of over 100 miles an hour and flooding
+several towns along the estuary, officials said.</p>
+<p>Emergency services evacuated more than two thousand people from low-lying areas before the tide peaked
+early on Wednesday morning, and no deaths were reported.</p>
+<p>Forecasters expect the weather to calm by the weekend, although further rain is likely in the north.</p>
+%s
+</div><footer>Copyright 2026</footer></body></html>"""
+
+
+def test_real_pack_rule_body_and_strip_on_a_hand_made_page(registry):
+    # nytimes.com's imported rule: body //section[@name="articleBody"], strip //aside and //button
+    page = PAGE % ('<section name="articleBody"><p>Inside the article body the reporter describes the damage to '
+                   'the harbour walls and the fishing fleet in some detail.</p><aside>Related: other storms of '
+                   'the decade</aside><button>Share this</button></section>')
+    r = clean(page, "https://www.nytimes.com/2026/11/28/storm.html", registry=registry)
+    assert r.site == "nytimes.com"
+    assert "harbour walls" in r.text and "Emergency services" not in r.text   # the site body, not generic
+    assert "other storms" not in r.text and "Share this" not in r.text
+    assert {"nytimes.com:strip.l48", "nytimes.com:strip.l46"} <= {x.rule for x in r.removed}
+    assert not any("matched nothing" in w for w in r.warnings)
+
+
+def test_body_selector_matching_nothing_falls_back_to_generic_extraction_with_a_warning(registry):
+    r = clean(PAGE % "", "https://www.nytimes.com/2026/11/28/storm.html", registry=registry)
+    assert r.site == "nytimes.com"
+    assert "Emergency services evacuated" in r.text and "Forecasters expect" in r.text
+    assert any("nytimes.com:body" in w and "matched nothing" in w for w in r.warnings)
