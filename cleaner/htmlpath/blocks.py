@@ -4,11 +4,11 @@ from __future__ import annotations
 from ..doc import Doc, Unit
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "iframe",
-         "form", "input", "textarea", "nav", "head", "object", "embed", "canvas", "video", "audio"}
+         "input", "textarea", "nav", "head", "object", "embed", "canvas", "video", "audio"}
 _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "ul",
           "ol", "dl", "dt", "dd", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "pre",
           "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "hr", "address", "details",
-          "summary", "caption", "center", "body", "html"}
+          "summary", "caption", "center", "body", "html", "form", "fieldset"}
 _KIND = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li", "dt": "li",
          "dd": "li", "pre": "pre", "figcaption": "caption", "blockquote": "quote", "tr": "td",
          "caption": "caption"}

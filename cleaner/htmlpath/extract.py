@@ -1,20 +1,43 @@
 """Generic main-content extraction (used when no site rule picks the body)."""
 from __future__ import annotations
 
-import logging
+from . import scoring
+from .features import JUNK_TAGS, is_hidden
+from .tree import remove_element
 
-from readability import Document
-from readability.readability import Unparseable
 
-from .tree import parse
+def strip_junk(root) -> None:
+    """Remove scripts, styles, forms controls and hidden elements, keeping the text around them."""
+    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in JUNK_TAGS
+              or (el.tag not in ("html", "body") and is_hidden(el))]
+    for el in doomed:  # a descendant of an already removed element goes with a detached tree: harmless
+        remove_element(el)
 
-logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
+
+def _prune(s: scoring.Scores, i: int) -> None:
+    """Drop chrome inside the chosen subtree: children worth less than nothing that look like chrome."""
+    for child in list(s.elements[i]):
+        j = s.index.get(child)
+        if j is None or s.chars[j] == 0:
+            continue
+        net = s.net(j)
+        linky = s.link_chars[j] > 0.5 * s.chars[j]
+        if net < 0 and (s.signal[j] < 0 or linky or s.raw_pos[j] == 0):
+            remove_element(child)
+        elif s.signal[j] < 0 and s.pos[j] < 0.25 * s.raw_pos[j] and net < 0.5 * s.raw_pos[j]:
+            remove_element(child)
+        else:
+            _prune(s, j)
 
 
 def main_content(root, url: str | None = None):
-    """The element holding the article, found by readability-lxml's scoring."""
-    try:
-        summary = Document(root, url=url).summary(html_partial=True)
-    except (Unparseable, ValueError, TypeError):
-        return root.find("body") if root.find("body") is not None else root
-    return parse(summary) if summary else root
+    """The element holding the main text, with the chrome inside it removed."""
+    strip_junk(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    s = scoring.score(body)
+    top = scoring.best(s)
+    _prune(s, top)
+    return s.elements[top]
+

@@ -68,7 +68,7 @@ def _clean_title(title: str | None, site_name: str | None) -> str | None:
     parts = _TITLE_SEP.split(title)
     if len(parts) > 1:
         if site_name and parts[-1].strip().lower() == site_name.lower():
-            return _TITLE_SEP.join(parts[:-1]).strip() if len(parts) == 2 else parts[0].strip()
+            return parts[0].strip()
         longest = max(parts, key=len)
         if len(longest) >= 0.5 * len(title) or len(parts[0]) >= 15:
             return parts[0].strip() if len(parts[0]) >= 15 else longest.strip()

@@ -1,0 +1,170 @@
+"""Block scoring on the lxml tree: one pass collects text blocks, a second sums their value per subtree.
+
+Every run of text owned by a block element (a paragraph, a list item, a cell...) gets a value:
+prose counts for itself, linked text and short unpunctuated scraps count against. Each element
+then carries the sum over its subtree, scaled by its class/id signal (``comments``, ``sidebar``
+pull down, ``article-body`` pulls up). The article is the subtree with the highest sum: it
+takes in every paragraph it can while leaving out the menus and footers around it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .features import BLOCK_TAGS, HEADINGS, class_signal, class_words
+
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f:;\"\u201d)](?:\s|$)")
+# class/id words whose subtree is read only when nothing better exists (comments, related stories)
+_STRONG_NEG = frozenset("""
+comment comments commentlist disqus respond replies related relatedposts recommended recommendations
+recirc outbrain taboola newsletter newsletters cookie cookies consent gdpr sidebar sidebars footer
+navbar nav navigation menu menus megamenu breadcrumb breadcrumbs share sharing sharebar social socials
+sociallinks advert adverts advertisement advertising ads ad adslot adunit sponsor sponsored popup modal
+mostread mostpopular trending
+""".split())
+
+
+@dataclass
+class Scores:
+    """Per-element subtree sums, indexed like ``elements`` (document order)."""
+
+    elements: list
+    index: dict
+    pos: list[float]          # value of prose in the subtree (after class scaling)
+    neg: list[float]          # cost of links and scraps in the subtree
+    chars: list[int]          # all text characters in the subtree
+    link_chars: list[int]     # characters inside <a> in the subtree
+    raw_pos: list[float]      # prose value before class scaling
+    signal: list[int] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    under: list[bool] = field(default_factory=list)   # inside a chrome-like element
+
+    def net(self, i: int) -> float:
+        """Subtree value: prose minus chrome."""
+        return self.pos[i] - self.neg[i]
+
+
+def _block_value(text: str, link_chars: int, heading: bool) -> tuple[float, float]:
+    """(positive, negative) value of one block of text."""
+    chars = len(text)
+    nonlink = chars - link_chars
+    words = text.count(" ") + 1
+    neg = float(link_chars)
+    if heading:
+        return 0.0, neg * 0.5
+    if words >= 10 or (words >= 5 and _SENTENCE_END.search(text)):
+        pos = float(nonlink)
+    elif words <= 3 and not _SENTENCE_END.search(text):
+        pos, neg = 0.0, neg + 0.3 * nonlink
+    else:
+        pos = 0.3 * nonlink
+    return pos, neg
+
+
+class _Walker:
+    """Collects the text blocks of a tree and books their value on their owning element."""
+
+    def __init__(self, scores: Scores) -> None:
+        self.s = scores
+        self.buf: list[str] = []
+        self.links = 0
+
+    def flush(self, owner: int) -> None:
+        if not self.buf:
+            return
+        text = " ".join("".join(self.buf).split())
+        links, self.buf, self.links = self.links, [], 0
+        if not text:
+            return
+        s = self.s
+        links = min(links, len(text))
+        pos, neg = _block_value(text, links, s.elements[owner].tag in HEADINGS)
+        s.pos[owner] += pos
+        s.raw_pos[owner] += pos
+        s.neg[owner] += neg
+        s.chars[owner] += len(text)
+        s.link_chars[owner] += links
+
+    def walk(self, el, owner: int, in_link: bool) -> None:
+        """Collect the text of el's subtree; each child's tail goes to the block el is in."""
+        tag = el.tag
+        is_block = tag in BLOCK_TAGS and tag != "br"
+        if tag == "br":
+            self.buf.append(" ")
+        elif is_block:
+            self.flush(owner)
+        own = self.s.index[el] if is_block else owner
+        link = in_link or tag == "a"
+        if el.text:
+            self._add(el.text, link)
+        for child in el:
+            if isinstance(child.tag, str):
+                self.walk(child, own, link)
+            if child.tail:
+                self._add(child.tail, link)
+        if is_block:
+            self.flush(own)
+
+    def _add(self, text: str, in_link: bool) -> None:
+        self.buf.append(text)
+        if in_link:
+            self.links += len(text.strip())
+
+
+def score(root, use_classes: bool = True) -> Scores:
+    """Score every element of a cleaned tree."""
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    n = len(elements)
+    index = {e: i for i, e in enumerate(elements)}
+    s = Scores(elements, index, [0.0] * n, [0.0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n)
+    walker = _Walker(s)
+    walker.walk(root, 0, False)
+    walker.flush(0)
+    parent = [index.get(e.getparent(), -1) for e in elements]
+    s.parent = parent
+    own_pos, own_neg = list(s.pos), list(s.neg)
+    for i in range(n - 1, 0, -1):  # raw subtree sums first: the class signal needs the page total
+        j = parent[i]
+        if j >= 0:
+            s.raw_pos[j] += s.raw_pos[i]
+            s.chars[j] += s.chars[i]
+            s.link_chars[j] += s.link_chars[i]
+    total = s.raw_pos[0] or 1.0
+    s.pos, s.neg = own_pos, own_neg
+    s.under = [False] * n
+    for i in range(n - 1, -1, -1):
+        el = elements[i]
+        sig = class_signal(el) if use_classes else 0
+        if sig < 0 and s.raw_pos[i] > 0.7 * total:
+            sig = 0  # "has-sidebar" on a page wrapper, or a forum whose posts are all "comments"
+        s.signal[i] = sig
+        if sig < 0:
+            strong = el.tag in ("nav", "aside", "footer", "menu") or bool(class_words(el) & _STRONG_NEG)
+            p = s.pos[i]
+            s.pos[i] = p * (-0.6 if strong else 0.2)
+            if s.pos[i] < 0:
+                s.neg[i] -= s.pos[i]
+                s.pos[i] = 0.0
+        elif sig > 0:
+            s.pos[i] *= 1.25
+        j = parent[i]
+        if j >= 0:
+            s.pos[j] += s.pos[i]
+            s.neg[j] += s.neg[i]
+    for i in range(n):  # document order: parents first
+        s.under[i] = s.signal[i] < 0 or (parent[i] >= 0 and s.under[parent[i]])
+    return s
+
+
+def best(s: Scores, anywhere: bool = False) -> int:
+    """Index of the element whose subtree has the highest net value, outside chrome unless `anywhere`."""
+    top, top_val = 0, float("-inf")
+    for i in range(len(s.elements)):
+        if s.under[i] and not anywhere:
+            continue
+        v = s.pos[i] - s.neg[i]
+        if v > top_val:
+            top, top_val = i, v
+    if top_val <= 0 and not anywhere:  # the whole text sits under chrome-like classes
+        return best(s, anywhere=True)
+    return top
