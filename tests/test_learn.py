@@ -61,12 +61,9 @@ def test_template_is_dropped_and_every_article_sentence_kept_on_a_held_out_page(
     lines = set(result.text.split("\n"))
     for boiler in [*NAV, *PROMPTS, *FOOTER, f"{12 + held_out} comments"]:
         assert boiler not in lines, boiler
-    # the generic defaults alone leave (some of) the template in
-    generic = clean(text_page(held_out), _url(held_out), content_type="text", site_rules=False)
-    assert any(b in generic.text.split("\n") for b in NAV + FOOTER)
-    # and `removed` says the learned rules did it
-    learned_removals = [r for r in result.removed if r.rule.startswith(f"{SITE}:learned-")]
-    assert {r.text for r in learned_removals} >= {"Skip to main content", "Contact us"}
+    # and `removed` says the learned rules did it, for every line of the template
+    learned_removals = {r.text for r in result.removed if r.rule.startswith(f"{SITE}:learned-")}
+    assert learned_removals >= {*NAV, *PROMPTS, *FOOTER, f"{12 + held_out} comments"}
 
 
 def test_every_sentence_survives_on_the_learning_pages_too() -> None:

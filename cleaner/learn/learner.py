@@ -22,6 +22,10 @@ class BlockStat:
     max_frac: float = 0.0     # the largest share of a page it was
     top: int = 0              # pages where it was in the top / bottom third
     bottom: int = 0
+    prev: str = ""            # neighbours on the first page it was seen on...
+    next: str = ""
+    context: int = 0          # ...and pages where it had one of those neighbours again
+    multi: int = 0            # pages where it occurred three times or more (labels inside content)
 
     def add(self, b: Block) -> None:
         """Count one page's occurrence."""
@@ -30,6 +34,10 @@ class BlockStat:
         self.max_frac = max(self.max_frac, b.frac)
         self.top += b.position == "top"
         self.bottom += b.position == "bottom"
+        self.multi += b.repeats >= 3
+        if self.pages == 1:
+            self.prev, self.next = b.prev, b.next
+        self.context += (b.prev == self.prev and b.prev != "") or (b.next == self.next and b.next != "")
         if self.text is None:
             self.text = b.text
 
@@ -51,6 +59,8 @@ class Guards:
     min_share: float = 0.1      # ...and on at least this share of the site's pages
     max_frac: float = 0.5       # never a block that is most of a page
     max_in_body: float = 0.5    # never a block that sits inside article text on this share of its pages
+    short_words: int = 4        # a block this short (e.g. "css", "Summary") must also...
+    min_context: float = 0.5    # ...keep a neighbour on this share of its pages (template lines do)
 
     def needed(self, site_pages: int) -> int:
         """Distinct pages a block needs for this many site pages."""
@@ -66,6 +76,11 @@ class Guards:
             return f"inside article text on {stat.in_body} of {stat.pages} pages"
         if stat.text is not None and not any(c.isalpha() for c in stat.text):
             return "has no letters"
+        short = stat.text is None or len(stat.text.split()) <= self.short_words
+        if stat.multi * 2 > stat.pages or (short and stat.multi):
+            return f"occurs 3+ times on {stat.multi} of its pages (a label inside content)"
+        if short and stat.context < self.min_context * stat.pages:
+            return f"short, and its neighbours change ({stat.context} of {stat.pages} pages keep one)"
         return None
 
 

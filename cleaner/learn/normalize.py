@@ -46,5 +46,6 @@ def line_pattern(text: str) -> str:
         pieces = _DIGITS.split(word)
         # digit runs in a word become [0-9]+ so counters and dates still match on the next page
         parts.append("[0-9]+".join(_escape(p) for p in pieces))
-    sep = r"[^\pL\pN]+"
-    return r"^[^\pL\pN]*" + sep.join(parts) + r"[^\pL\pN]*$"
+    # RE2's \W is ASCII-only: compact (Unicode classes would blow the compiled-program budget), and
+    # non-ASCII letters in the block are matched literally by the words themselves anyway.
+    return r"^\W*" + r"\W+".join(parts) + r"\W*$"

@@ -20,6 +20,9 @@ class Block:
     frac: float         # share of the page's characters this block is
     in_body: bool       # sits between two prose lines, i.e. inside article text
     position: str       # "top", "middle" or "bottom" third of the page
+    prev: str = ""      # hashes of the neighbouring lines: template lines keep their neighbours
+    next: str = ""
+    repeats: int = 1    # times the block occurs on this page
 
 
 def is_prose(line: str) -> bool:
@@ -39,16 +42,19 @@ def observe(lines: list[str]) -> list[Block]:
     lines = [line for line in lines if line]
     total = sum(len(line) for line in lines) or 1
     prose = [is_prose(line) for line in lines]
+    hashes = [block_hash(line) if tokens(line) else "" for line in lines]
+    counts: dict[str, int] = {}
+    for h in hashes:
+        counts[h] = counts.get(h, 0) + 1
     seen: set[str] = set()
     out = []
     for i, line in enumerate(lines):
-        toks = tokens(line)
-        if not toks or len(line) > MAX_BLOCK_CHARS:
-            continue
-        h = block_hash(line)
-        if h in seen:
+        h = hashes[i]
+        if not h or h in seen or len(line) > MAX_BLOCK_CHARS:
             continue
         seen.add(h)
         in_body = prose[i] and 0 < i < len(lines) - 1 and prose[i - 1] and prose[i + 1]
-        out.append(Block(h, line, i, len(line) / total, in_body, _position(i, len(lines))))
+        out.append(Block(h, line, i, len(line) / total, in_body, _position(i, len(lines)),
+                         prev=hashes[i - 1] if i else "", next=hashes[i + 1] if i + 1 < len(lines) else "",
+                         repeats=counts[h]))
     return out

@@ -9,7 +9,7 @@ from .categories import guess
 from .learner import Decision, Guards
 from .normalize import line_pattern
 
-PATTERNS_PER_RULE = 40        # keeps each compiled RE2 alternation small
+PATTERNS_PER_RULE = 25        # keeps each compiled RE2 alternation small
 MAX_REFUSED_SHOWN = 15
 
 
