@@ -9,6 +9,7 @@ ttl seconds unseen, and each site keeps at most max_blocks blocks (the rarest, o
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 import time
@@ -73,12 +74,13 @@ class SQLiteStore:
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
-        if conn is None:
+        if conn is None or getattr(self._local, "pid", None) != os.getpid():
+            # a connection must not cross a fork (gunicorn workers): each process opens its own
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=True)
             conn.execute("PRAGMA journal_mode=WAL")      # readers never block the writer
             conn.execute("PRAGMA busy_timeout=30000")     # writers from other workers wait their turn
             conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn = conn
+            self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 
     def record(self, site: str, page: str, blocks: list[Block]) -> bool:
