@@ -18,6 +18,7 @@ BLUEPRINTS = [
     "cleaner.web.routes_health:bp",
     "cleaner.web.routes_clean:bp",
     "cleaner.web.routes_rules:bp",
+    "cleaner.web.learn_routes:bp",
     "cleaner.web.metrics:bp",
     "cleaner.web.playground:bp",
 ]

@@ -150,6 +150,16 @@ PATHS = {
         "parameters": [{"name": "site", "in": "path", "required": True, "schema": {"type": "string"}}],
         "responses": {"200": _json("#/components/schemas/RuleSet"),
                       "404": _problem_response("no such rule set"), "503": ERRORS["503"]}}},
+    "/v1/rules/{site}/suggested": {"get": {
+        "summary": "A rule file proposed from the blocks that repeat across the site's cleaned documents",
+        "description": "Needs CLEANER_LEARN=sqlite|redis (learning from traffic). Review it before use: rules are "
+                       "marked `learned:` with the evidence (pages per block) as comments.",
+        "parameters": [{"name": "site", "in": "path", "required": True, "schema": {"type": "string"}},
+                       {"name": "min_pages", "in": "query", "schema": {"type": "integer", "minimum": 2}}],
+        "responses": {"200": {"description": "the proposed rule file",
+                              "content": {"application/yaml": {"schema": {"type": "string"}}}},
+                      "400": _problem_response("min_pages below 2"),
+                      "404": _problem_response("learning is off, or no documents of the site recorded")}}},
     "/v1/admin/reload": {"post": {
         "summary": "Reload rule files (Bearer CLEANER_ADMIN_TOKEN); off (404) when no token is configured",
         "security": [{"bearer": []}],
