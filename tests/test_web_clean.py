@@ -105,3 +105,13 @@ def test_batch_json_lines_with_a_malformed_line(client, seed_text, golden):
 def test_batch_object_wrapper_is_accepted(client, seed_text):
     r = client.post("/v1/clean/batch", json={"documents": [{"content": seed_text}]})
     assert r.get_json()["results"][0]["ok"] is True
+
+
+def test_after_clean_hooks_see_every_result_and_cannot_break_a_request(app, client, seed_text):
+    seen = []
+    app.extensions["cleaner"].after_clean.append(lambda doc, result: seen.append((doc.url, result.site)))
+    app.extensions["cleaner"].after_clean.append(lambda doc, result: 1 / 0)
+    r = client.post("/v1/clean", json={"content": seed_text, "url": SEED_URL})
+    assert r.status_code == 200
+    client.post("/v1/clean/batch", json=[{"content": seed_text}, {"content": ""}])
+    assert seen == [(SEED_URL, "independent.co.uk"), (None, "independent.co.uk")]

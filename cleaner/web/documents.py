@@ -1,6 +1,7 @@
 """Turn request documents into clean() calls and results into JSON; shared by single and batch routes."""
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 
@@ -12,6 +13,8 @@ from ..result import CleanResult
 from . import metrics
 from .deadline import hard_limit
 from .errors import Problem
+
+log = logging.getLogger("cleaner.web")
 
 # JSON document members and their types (OpenAPI's CleanRequest says the same).
 FIELDS = {"content": (str,), "url": (str, type(None)), "content_type": (str, type(None)),
@@ -86,7 +89,10 @@ def run(doc: DocRequest, budget: float | None = None) -> CleanResult:
         raise
     metrics.observe_result(result)
     for hook in state().after_clean:
-        hook(doc, result)
+        try:
+            hook(doc, result)
+        except Exception:  # a recording hook must never cost the caller their result
+            log.exception("after_clean hook %r failed", hook)
     return result
 
 
