@@ -20,6 +20,7 @@ def _json(ref: str, description: str = "OK") -> dict:
 ERRORS = {
     "400": _problem_response("malformed JSON, missing `content`, or a bad member"),
     "413": _problem_response("over the size limit (CLEANER_MAX_BYTES, batch limits)"),
+    "404": _problem_response("the forced `site` is not a known rule set"),
     "415": _problem_response("unsupported Content-Type, or binary content"),
     "422": _problem_response("empty, undecodable, or nothing left after cleaning (with the reason)"),
     "503": _problem_response("no rules loaded"),
