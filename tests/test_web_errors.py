@@ -140,3 +140,18 @@ def test_hostile_inputs_never_500(client):
         assert r.status_code < 500, (data[:30], r.get_data(as_text=True)[:300])
         if r.status_code >= 400:
             assert r.mimetype == "application/problem+json"
+
+
+def test_flask_own_413_in_problem_shape(app):
+    # Werkzeug's own limit (MAX_CONTENT_LENGTH) on a route that reads the body without a tighter limit
+    from flask import request
+    app.add_url_rule("/_read", "read", lambda: str(len(request.get_data())), methods=["POST"])
+    app.config["MAX_CONTENT_LENGTH"] = 100
+    r = app.test_client().post("/_read", data=b"x" * 1000)
+    _problem(r, 413, "too_large")
+
+
+def test_batch_415_and_400_shapes(client):
+    _problem(client.post("/v1/clean/batch", data=b"a,b", content_type="text/csv"), 415, "unsupported_media_type")
+    _problem(client.post("/v1/clean/batch", json={"content": "x"}), 400, "bad_request")
+    _problem(client.post("/v1/clean/batch", data=b"[", content_type="application/json"), 400, "bad_request")
