@@ -117,7 +117,7 @@ def page_arrays(text: str, url: str | None, gt: str):
     return x, y, w
 
 
-def train_mlp(x, y, w, hidden: int, seed: int, epochs: int = 12, lr: float = 3e-3, l2: float = 1e-4) -> MLP:
+def train_mlp(x, y, w, hidden: int, seed: int, epochs: int = 8, lr: float = 3e-3, l2: float = 1e-4) -> MLP:
     """Weighted logistic loss, Adam, minibatches; deterministic for a given seed."""
     rng = np.random.default_rng(seed)
     mean = x.mean(0)
@@ -129,7 +129,7 @@ def train_mlp(x, y, w, hidden: int, seed: int, epochs: int = 12, lr: float = 3e-
               rng.normal(0, np.sqrt(1 / hidden), hidden).astype(np.float32), np.zeros(1, np.float32)]
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]
-    step, batch = 0, 1024
+    step, batch = 0, 2048
     for _ in range(epochs):
         order = rng.permutation(len(xs))
         for s in range(0, len(order), batch):

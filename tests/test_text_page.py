@@ -1,0 +1,91 @@
+"""Whole-page scraped text: the line classifier keeps the article and says why each other line went."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+
+URL = "https://news.example.org/2024/05/12/harbour-council-approves-new-ferry-terminal"
+
+PARAGRAPHS = [
+    "The harbour council on Tuesday approved plans for a new ferry terminal on the eastern pier, "
+    "ending a dispute that has divided the town for almost three years.",
+    "Councillors voted nine to four in favour of the scheme, which will replace the ageing wooden "
+    "jetty with a covered terminal, a waiting room and space for two vessels at once.",
+    "Supporters said the terminal would bring more visitors in the summer and make the crossing "
+    "safer in bad weather, when passengers now wait in the open for up to an hour.",
+    "Opponents, including several fishing families, argued that the larger boats would crowd the "
+    "inner harbour and that the cost had been underestimated by the consultants.",
+    "The council's chair said the final design had been changed after the public consultation, "
+    "moving the terminal further from the moorings used by the fishing fleet.",
+    "Construction is expected to begin in the autumn and to take about eighteen months, during "
+    "which the existing jetty will remain open for the regular service to the islands.",
+    "A spokesperson for the ferry operator welcomed the decision and said it would add an extra "
+    "sailing on weekdays once the new terminal was in use.",
+]
+
+NAV = ["Skip to content", "Home", "News", "Sport", "Business", "Opinion", "Culture", "Travel",
+       "Subscribe", "Sign in", "Search"]
+RELATED = ["More from News", "Storm closes coastal road for second day",
+           "School wins national science prize", "Bakery celebrates its hundredth year",
+           "Local elections: who is standing in your ward"]
+FOOTER = ["About us", "Contact", "Advertise with us", "Privacy policy", "Terms of use",
+          "\u00a9 2024 Example News Ltd. All rights reserved."]
+
+
+def whole_page() -> str:
+    """A scraped news page as a generic converter flattens it: menu, headline, article, teasers, footer."""
+    head = "\n".join(NAV)
+    body = "\n\n".join(PARAGRAPHS)
+    return (f"Harbour council approves new ferry terminal | Example News\n\n{head}\n\n"
+            f"Harbour council approves new ferry terminal\n\nBy Jane Walker\n12 May 2024\n\n{body}\n\n"
+            + "\n".join(RELATED) + "\n\n" + "\n".join(FOOTER) + "\n")
+
+
+@pytest.fixture(scope="module")
+def page_result():
+    return clean(whole_page(), URL, content_type="text", site_rules=False)
+
+
+def test_article_paragraphs_all_kept(page_result):
+    for p in PARAGRAPHS:
+        assert p in page_result.text
+
+
+def test_menu_teasers_and_footer_dropped(page_result):
+    kept_lines = set(page_result.text.split("\n"))
+    for line in NAV + RELATED + FOOTER:
+        assert line not in kept_lines, line
+
+
+def test_every_model_drop_is_explained(page_result):
+    src = whole_page()
+    by_model = [r for r in page_result.removed if r.rule == "defaults:page-text"]
+    assert by_model, "the page-text rule removed nothing"
+    for r in by_model:
+        assert r.reason.startswith("model:")
+        assert r.category in {"navigation", "footer", "boilerplate", "related"}
+        assert src[r.start:r.end] == r.text
+    cats = {r.text: r.category for r in by_model}
+    assert cats.get("Sport") == "navigation"
+    assert cats.get(FOOTER[-1]) == "footer"
+
+
+def test_article_like_text_left_alone():
+    text = "\n\n".join(PARAGRAPHS[:3] + ["Read the council's decision"] + PARAGRAPHS[3:])
+    r = clean(text, content_type="text", site_rules=False)
+    assert not [x for x in r.removed if x.rule == "defaults:page-text"]
+    assert "Read the council's decision" in r.text
+
+
+def test_short_texts_left_alone():
+    text = "Home\nNews\n\n" + PARAGRAPHS[0]
+    r = clean(text, content_type="text", site_rules=False)
+    assert r.text.startswith("Home\nNews")
+
+
+def test_html_mode_untouched_by_text_model():
+    html = "<html><body><nav><a href='/'>Home</a></nav><article>" + "".join(
+        f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>"
+    r = clean(html, URL, content_type="html", site_rules=False)
+    assert not [x for x in r.removed if x.rule == "defaults:page-text"]
