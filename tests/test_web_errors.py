@@ -155,3 +155,13 @@ def test_batch_415_and_400_shapes(client):
     _problem(client.post("/v1/clean/batch", data=b"a,b", content_type="text/csv"), 415, "unsupported_media_type")
     _problem(client.post("/v1/clean/batch", json={"content": "x"}), 400, "bad_request")
     _problem(client.post("/v1/clean/batch", data=b"[", content_type="application/json"), 400, "bad_request")
+
+
+def test_bad_numeric_setting_names_the_variable():
+    from cleaner.web.config import Settings
+    with pytest.raises(ValueError, match="CLEANER_MAX_BYTES='lots'"):
+        Settings.from_env({"CLEANER_MAX_BYTES": "lots"})
+    with pytest.raises(ValueError, match="CLEANER_TIME_BUDGET must be positive"):
+        Settings.from_env({"CLEANER_TIME_BUDGET": "0"})
+    s = Settings.from_env({"CLEANER_ADMIN_TOKEN": "t", "CLEANER_RULE_PACKS": "off", "CLEANER_BATCH_MAX_DOCS": "7"})
+    assert (s.admin_token, s.rule_packs, s.batch_max_docs, s.max_bytes) == ("t", False, 7, 5_000_000)

@@ -54,14 +54,23 @@ class Settings:
         def get(name: str) -> str:
             return env.get(name, ENV_VARS[name][0])
 
+        def number(name: str, kind: type) -> int | float:
+            try:
+                value = kind(get(name))
+            except ValueError:
+                raise ValueError(f"{name}={get(name)!r} is not a valid {kind.__name__}") from None
+            if value <= 0:
+                raise ValueError(f"{name} must be positive, not {value}")
+            return value
+
         return cls(
             rules_dirs=None,
             rule_packs=_flag(get("CLEANER_RULE_PACKS")),
-            max_bytes=int(get("CLEANER_MAX_BYTES")),
-            batch_max_docs=int(get("CLEANER_BATCH_MAX_DOCS")),
-            batch_max_bytes=int(get("CLEANER_BATCH_MAX_BYTES")),
-            time_budget=float(get("CLEANER_TIME_BUDGET")),
-            batch_time_budget=float(get("CLEANER_BATCH_TIME_BUDGET")),
+            max_bytes=number("CLEANER_MAX_BYTES", int),
+            batch_max_docs=number("CLEANER_BATCH_MAX_DOCS", int),
+            batch_max_bytes=number("CLEANER_BATCH_MAX_BYTES", int),
+            time_budget=number("CLEANER_TIME_BUDGET", float),
+            batch_time_budget=number("CLEANER_BATCH_TIME_BUDGET", float),
             hard_timeout=_flag(get("CLEANER_HARD_TIMEOUT")),
             admin_token=get("CLEANER_ADMIN_TOKEN") or None,
             log_level=get("CLEANER_LOG_LEVEL"),
