@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..doc import Doc, Unit
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "button", "select", "option", "iframe",
+_SKIP = {"script", "style", "template", "svg", "select", "option", "iframe",
          "input", "textarea", "nav", "head", "object", "embed", "canvas", "video", "audio"}
 _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "ul",
           "ol", "dl", "dt", "dd", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "pre",

@@ -2,16 +2,26 @@
 from __future__ import annotations
 
 from . import scoring
-from .features import JUNK_TAGS, is_hidden
+from .features import CONTROL_TAGS, JUNK_TAGS, is_hidden
 from .tree import remove_element
 
 
 def strip_junk(root) -> None:
-    """Remove scripts, styles, forms controls and hidden elements, keeping the text around them."""
-    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or el.tag in JUNK_TAGS
-              or (el.tag not in ("html", "body") and is_hidden(el))]
-    for el in doomed:  # a descendant of an already removed element goes with a detached tree: harmless
+    """Remove scripts, styles, form controls and hidden elements, keeping the text around them."""
+    junk, hidden = [], []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in JUNK_TAGS:
+            junk.append(el)
+        elif el.tag in CONTROL_TAGS or (el.tag not in ("html", "body") and is_hidden(el)):
+            hidden.append(el)
+    for el in junk:  # a descendant of an already removed element goes with a detached tree: harmless
         remove_element(el)
+    if hidden:
+        # pages that reveal their whole content by script ("anti-flicker") hide it in the HTML
+        total = len(root.text_content())
+        for el in hidden:
+            if len(el.text_content()) < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total):
+                remove_element(el)
 
 
 def _prune(s: scoring.Scores, i: int) -> None:

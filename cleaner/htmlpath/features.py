@@ -5,10 +5,12 @@ import re
 
 # Elements that never hold article text (removed before scoring).
 JUNK_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "video",
-    "audio", "select", "option", "button", "input", "textarea", "link", "meta", "head", "map", "dialog",
-    "math",
+    "script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "video",
+    "audio", "option", "input", "link", "meta", "head", "map", "math",
 })
+
+# Controls removed only when small: an unclosed <button> makes the parser nest the page inside it.
+CONTROL_TAGS = frozenset({"button", "select", "textarea", "dialog", "label"})
 
 # Elements that start a new block of text (everything else is inline).
 BLOCK_TAGS = frozenset({
@@ -35,6 +37,17 @@ timestamp print rating ratings jump sronly visuallyhidden offscreen screenreader
 bottombar copyright legal disclaimer partner partners rail rightrail leftrail newsticker ticker
 """.split())
 
+# Chrome words that condemn a whole subtree (its text is read only when nothing else is left).
+_STRONG_NEG = frozenset("""
+comment comments commentlist disqus respond replies related relatedposts recommended recommendations
+recirc outbrain taboola newsletter newsletters cookie cookies consent gdpr sidebar sidebars footer
+navbar nav navigation menu menus megamenu breadcrumb breadcrumbs share sharing sharebar social socials
+sociallinks advert adverts advertisement advertising ads ad adslot adunit sponsor sponsored popup modal
+mostread mostpopular trending
+""".split())
+
+_WORDS_CACHE: dict[str, frozenset[str]] = {}
+
 # Class/id words that mark the main text.
 _POS_WORDS = frozenset("""
 article articlebody content maincontent main post postbody postcontent entry entrycontent story
@@ -47,40 +60,60 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def class_words(el) -> set[str]:
-    """The words of an element's class and id, lower-cased; 'post-body' gives post, body and postbody."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if not raw.strip():
-        return set()
-    words: set[str] = set()
-    for token in raw.split():
+def _token_words(token: str) -> frozenset[str]:
+    """Words of one class/id token: 'post-body' gives post, body and postbody; state tokens give none."""
+    words = _WORDS_CACHE.get(token)
+    if words is None:
         parts = [p for p in _SPLIT.split(_CAMEL.sub("-", token).lower()) if p]
         if parts and parts[0] in _STATE_PREFIX:
-            continue  # "has-sidebar", "no-comments", "is-sticky": page state, not what the element is
-        words.update(parts)
-        if 1 < len(parts) <= 3:
-            words.add("".join(parts))
+            words = frozenset()  # "has-sidebar", "no-comments", "is-sticky": page state, not the element
+        else:
+            words = frozenset(parts + ["".join(parts)] if 1 < len(parts) <= 3 else parts)
+        if len(_WORDS_CACHE) < 50000:
+            _WORDS_CACHE[token] = words
+    return words
+
+
+def class_words(el) -> set[str]:
+    """The words of an element's class and id, lower-cased."""
+    words: set[str] = set()
+    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split():
+        words |= _token_words(token)
     return words
 
 
 def class_signal(el) -> int:
-    """+1 for a content-like class/id, -1 for a chrome-like one (or a chrome tag), 0 otherwise."""
-    if el.tag in CHROME_TAGS:
-        return -1
-    if el.tag == "main":
+    """+1 content-like class/id; -1 chrome-like; -2 surely chrome (nav/aside/footer tag, comments...)."""
+    tag = el.tag
+    if tag in CHROME_TAGS:
+        return -2
+    if tag == "main":
         return 1
-    role = (el.get("role") or "").lower()
-    if role in ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"):
-        return -1
-    if role in ("main", "article"):
-        return 1
-    words = class_words(el)
-    if not words:
+    role = el.get("role")
+    if role:
+        role = role.lower()
+        if role in ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"):
+            return -2
+        if role in ("main", "article"):
+            return 1
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not raw.strip():
         return 0
-    if words & _NEG_WORDS:
-        # "article-footer", "post-comments": the chrome word wins inside a content word
-        return -1
-    if words & _POS_WORDS or el.get("itemprop") == "articleBody":
+    pos = neg = strong = False
+    for token in raw.split():
+        words = _token_words(token)
+        if not words:
+            continue
+        t_pos, t_neg = bool(words & _POS_WORDS), words & _NEG_WORDS
+        if t_neg:
+            neg = True
+            # "comments-area" is surely chrome; "article-footer", "content-nav-section" only maybe
+            strong = strong or (bool(t_neg & _STRONG_NEG) and not t_pos)
+        elif t_pos:
+            pos = True
+    if neg:
+        return -2 if strong else -1
+    if pos or el.get("itemprop") == "articleBody":
         return 1
     return 0
 

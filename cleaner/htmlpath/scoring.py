@@ -11,19 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .features import BLOCK_TAGS, HEADINGS, class_signal, class_words
+from .features import BLOCK_TAGS, HEADINGS, class_signal
 
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f:;\"\u201d)](?:\s|$)")
-# class/id words whose subtree is read only when nothing better exists (comments, related stories)
-_STRONG_NEG = frozenset("""
-comment comments commentlist disqus respond replies related relatedposts recommended recommendations
-recirc outbrain taboola newsletter newsletters cookie cookies consent gdpr sidebar sidebars footer
-navbar nav navigation menu menus megamenu breadcrumb breadcrumbs share sharing sharebar social socials
-sociallinks advert adverts advertisement advertising ads ad adslot adunit sponsor sponsored popup modal
-mostread mostpopular trending
-""".split())
-
-
 @dataclass
 class Scores:
     """Per-element subtree sums, indexed like ``elements`` (document order)."""
@@ -139,20 +129,16 @@ def score(root, use_classes: bool = True) -> Scores:
             sig = 0  # "has-sidebar" on a page wrapper, or a forum whose posts are all "comments"
         s.signal[i] = sig
         if sig < 0:
-            strong = el.tag in ("nav", "aside", "footer", "menu") or bool(class_words(el) & _STRONG_NEG)
-            p = s.pos[i]
-            s.pos[i] = p * (-0.6 if strong else 0.2)
+            s.pos[i] *= -0.6 if sig < -1 else 0.2
             if s.pos[i] < 0:
                 s.neg[i] -= s.pos[i]
                 s.pos[i] = 0.0
-        elif sig > 0:
-            s.pos[i] *= 1.25
         j = parent[i]
         if j >= 0:
             s.pos[j] += s.pos[i]
             s.neg[j] += s.neg[i]
     for i in range(n):  # document order: parents first
-        s.under[i] = s.signal[i] < 0 or (parent[i] >= 0 and s.under[parent[i]])
+        s.under[i] = s.signal[i] < -1 or (parent[i] >= 0 and s.under[parent[i]])
     return s
 
 
@@ -163,6 +149,8 @@ def best(s: Scores, anywhere: bool = False) -> int:
         if s.under[i] and not anywhere:
             continue
         v = s.pos[i] - s.neg[i]
+        if s.signal[i] > 0:  # a content-like class beats an unmarked wrapper holding the same text
+            v += 0.25 * s.pos[i]
         if v > top_val:
             top, top_val = i, v
     if top_val <= 0 and not anywhere:  # the whole text sits under chrome-like classes
