@@ -73,23 +73,31 @@ def _errors(ss: list[Summary]) -> str:
 
 
 def quality_table(summaries: dict[Key, Summary], run: str) -> Table:
-    """AEB shingle P/R/F1, WCXB word F1/P/R, snippet rates, empty outputs, per system."""
-    t = Table(f"Quality, {run}", ["system", "AEB P", "AEB R", "AEB F1", "WCXB F1", "WCXB P", "WCXB R",
-                                  "with found", "without avoided", "empty (errors)"])
+    """AEB shingle P/R/F1, WCXB word F1/P/R, snippet rates, empty outputs, per system (sets present only)."""
+    sets = {k[1] for k in summaries if k[0] == run}
+    cols = ["system"]
+    if "aeb" in sets:
+        cols += ["AEB P", "AEB R", "AEB F1"]
+    if "wcxb" in sets:
+        cols += ["WCXB F1", "WCXB P", "WCXB R", "with found", "without avoided"]
+    t = Table(f"Quality, {run}", cols + ["empty (errors)"])
+    parts = []
     for name in _systems(summaries, run):
         aeb, wcxb = summaries.get((run, "aeb", name)), summaries.get((run, "wcxb", name))
-        a, w = aeb.aeb if aeb else None, wcxb.word if wcxb else None
-        t.rows.append([name, f3(a and a.precision), f3(a and a.recall), f3(a and a.f1),
-                       f3(w and w.f1), f3(w and w.precision), f3(w and w.recall),
-                       f3(wcxb and wcxb.with_rate), f3(wcxb and wcxb.without_rate),
-                       _errors([s for s in (aeb, wcxb) if s])])
-    n_aeb = next((s.n for k, s in summaries.items() if k[0] == run and k[1] == "aeb"), 0)
-    wc = next((s for k, s in summaries.items() if k[0] == run and k[1] == "wcxb"), None)
-    parts = []
-    if n_aeb:
-        parts.append(f"AEB {n_aeb} pages")
-    if wc:
-        parts.append(f"WCXB {wc.n} pages ({wc.word.n_recall} with a main text scored for F1)")
+        row = [name]
+        if "aeb" in sets:
+            a = aeb.aeb if aeb else None
+            row += [f3(a and a.precision), f3(a and a.recall), f3(a and a.f1)]
+        if "wcxb" in sets:
+            w = wcxb.word if wcxb else None
+            row += [f3(w and w.f1), f3(w and w.precision), f3(w and w.recall),
+                    f3(wcxb and wcxb.with_rate), f3(wcxb and wcxb.without_rate)]
+        t.rows.append(row + [_errors([s for s in (aeb, wcxb) if s])])
+        if not parts:
+            if aeb:
+                parts.append(f"AEB {aeb.n} pages")
+            if wcxb:
+                parts.append(f"WCXB {wcxb.n} pages ({wcxb.word.n_recall} with a main text scored for F1)")
     t.note = "; ".join(parts)
     return t
 
