@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-site-pages", type=int, default=3, help="sites with at least this many pages")
     ap.add_argument("--min-pages", type=int, default=2, help="learner's --min-pages")
     ap.add_argument("--min-share", type=float, default=0.0, help="learner's --min-share")
+    ap.add_argument("--middle-extra", type=int, default=0, help="learner's Guards.middle_extra")
     ap.add_argument("--limit", type=int, help="only the first N sites (while iterating)")
     ap.add_argument("--json", type=Path, help="write per-page results here")
     args = ap.parse_args(argv)
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = [make_page(t, r["url"], "text") for t, r in zip(texts, recs)]
         for i, rec in enumerate(recs):
             others = pages[:i] + pages[i + 1:]
-            proposal = learn(site, others, Guards(min_pages=args.min_pages, min_share=args.min_share),
+            proposal = learn(site, others, Guards(min_pages=args.min_pages, min_share=args.min_share, middle_extra=args.middle_extra),
                              tests=False, elements=False)
             registry = base.overlay(load_text(proposal.to_yaml(), f"<learned {site}>"))
             generic = _clean_text(texts[i], rec["url"], site_rules=False)
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         return statistics.mean(r[key] for r in rs)
 
     print(f"\nLeave-one-page-out on wcxb-dev: {len(names)} sites with >= {args.min_site_pages} pages, "
-          f"{len(rows)} held-out pages, learner min_pages={args.min_pages} min_share={args.min_share} ({elapsed:.0f} s)\n")
+          f"{len(rows)} held-out pages, learner min_pages={args.min_pages} min_share={args.min_share} middle_extra={args.middle_extra} ({elapsed:.0f} s)\n")
     print("| site | pages | blocks learned (mean) | generic text F1 | learned F1 | gain |")
     print("|---|---|---|---|---|---|")
     for site in names:

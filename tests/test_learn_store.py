@@ -6,9 +6,6 @@ package redis-server; scripts/system-deps.sh installs it).
 from __future__ import annotations
 
 import multiprocessing
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -19,6 +16,7 @@ from cleaner.learn.traffic import suggest
 from cleaner.ruleset import load_text
 
 from .learn_pages import ARTICLES, text_page
+from .learn_redis import redis_url  # noqa: F401 - fixture
 
 SITE = "gazette.example"
 WRITERS, PAGES_EACH = 4, 6
@@ -41,31 +39,6 @@ def _open(kind: str, where: str, **cfg):
         return SQLiteStore(where, StoreConfig(**cfg))
     from cleaner.learn.redis_store import RedisStore
     return RedisStore(where, StoreConfig(**cfg))
-
-
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory):
-    """A real redis-server on a free port, no persistence, in a temporary directory."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is not installed; run scripts/system-deps.sh")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    workdir = tmp_path_factory.mktemp("redis")
-    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                             "--dir", str(workdir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    import redis
-    client = redis.Redis(port=port)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(10)
 
 
 @pytest.fixture(params=["sqlite", "redis"])

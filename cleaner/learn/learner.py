@@ -61,6 +61,7 @@ class Guards:
     max_in_body: float = 0.5    # never a block that sits inside article text on this share of its pages
     short_words: int = 4        # a block this short (e.g. "css", "Summary") must also...
     min_context: float = 0.5    # ...keep a neighbour on this share of its pages (template lines do)
+    middle_extra: int = 0       # blocks mostly in the middle third of pages need this many more pages
 
     def needed(self, site_pages: int) -> int:
         """Distinct pages a block needs for this many site pages."""
@@ -70,6 +71,8 @@ class Guards:
         """None if the block may be learned, else the reason it may not."""
         if stat.pages < self.needed(site_pages):
             return f"seen on {stat.pages} pages, needs {self.needed(site_pages)}"
+        if self.middle_extra and stat.position is None and stat.pages < self.needed(site_pages) + self.middle_extra:
+            return f"mid-page block on {stat.pages} pages, needs {self.needed(site_pages) + self.middle_extra}"
         if stat.max_frac > self.max_frac:
             return f"is {stat.max_frac:.0%} of a page"
         if stat.in_body > self.max_in_body * stat.pages:
