@@ -122,8 +122,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def is_hidden(el) -> bool:
-    """Whether the page hides this element from readers (hidden attribute, inline style, aria-hidden)."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    """Whether the page hides this element from readers (hidden attribute, inline style); aria-hidden text is still on screen."""
+    if el.get("hidden") is not None:
         return True
     style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))

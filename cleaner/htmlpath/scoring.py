@@ -34,12 +34,15 @@ class Scores:
         return self.pos[i] - self.neg[i]
 
 
-def _block_value(text: str, link_chars: int, heading: bool) -> tuple[float, float]:
+def _block_value(text: str, link_chars: int, anchors: int, heading: bool) -> tuple[float, float]:
     """(positive, negative) value of one block of text."""
     chars = len(text)
     nonlink = chars - link_chars
     words = text.count(" ") + 1
-    neg = float(link_chars)
+    # Menus link a word or two; teaser cards of a listing link a whole headline: cost per link char
+    # falls from 1 for short anchors to 0.3 for headline-long ones.
+    avg = link_chars / anchors if anchors else 0
+    neg = link_chars * (1.0 if avg <= 25 else max(0.3, 1.0 - (avg - 25) / 50))
     if heading:
         return 0.0, neg * 0.5
     if words >= 10 or (words >= 5 and _SENTENCE_END.search(text)):
@@ -58,17 +61,19 @@ class _Walker:
         self.s = scores
         self.buf: list[str] = []
         self.links = 0
+        self.anchors = 0
 
     def flush(self, owner: int) -> None:
         if not self.buf:
             return
         text = " ".join("".join(self.buf).split())
-        links, self.buf, self.links = self.links, [], 0
+        links, anchors = self.links, self.anchors
+        self.buf, self.links, self.anchors = [], 0, 0
         if not text:
             return
         s = self.s
         links = min(links, len(text))
-        pos, neg = _block_value(text, links, s.elements[owner].tag in HEADINGS)
+        pos, neg = _block_value(text, links, anchors, s.elements[owner].tag in HEADINGS)
         s.pos[owner] += pos
         s.raw_pos[owner] += pos
         s.neg[owner] += neg
@@ -85,6 +90,8 @@ class _Walker:
             self.flush(owner)
         own = self.s.index[el] if is_block else owner
         link = in_link or tag == "a"
+        if tag == "a" and not in_link:
+            self.anchors += 1
         if el.text:
             self._add(el.text, link)
         for child in el:
