@@ -83,7 +83,12 @@ def main(argv=None) -> int:
             t_on = time.perf_counter() - t
             text_off, _ = run_one(page, off)
             f_on, f_off = page_f1(page, text_on), page_f1(page, text_off)
-            row = {"set": page.set, "id": page.id, "url": page.url, "type": page.page_type, "site": rs.site,
+            overlaps = {}
+            if page.set == "aeb":
+                for key, text in (("ov_on", text_on), ("ov_off", text_off)):
+                    o = m.aeb_overlap(text, page.truth)
+                    overlaps[key] = [o.tp, o.fp, o.fn]
+            row = {**overlaps, "set": page.set, "id": page.id, "url": page.url, "type": page.page_type, "site": rs.site,
                    "f1_on": round(f_on, 4), "f1_off": round(f_off, 4), "delta": round(f_on - f_off, 4),
                    "body_fallback": any("matched nothing" in w for w in warn_on),
                    "has_body": any(r.op == "body" for r in rs.rules), "ms_on": round(t_on * 1000, 1)}
@@ -94,16 +99,19 @@ def main(argv=None) -> int:
                   f"{'  (body fallback)' if row['body_fallback'] else ''}", file=sys.stderr)
             for b in row.get("blame", []):
                 print(f"      blame {b[0]} +{b[1]:.3f} {b[2][:90]}", file=sys.stderr)
-    print("\n| set | pages | F1 pack off | F1 pack on | better | worse | body rule matched nothing |")
+    print("\n| set | pages | F1 pack off | F1 pack on | pages better | pages worse | site body matched nothing |")
     print("|---|---|---|---|---|---|---|")
     for name in args.sets.split(","):
         rs_ = [r for r in rows if r["set"] == name]
         if not rs_:
             continue
-        if name == "aeb":  # AEB's own F1: harmonic mean of mean precision and mean recall
-            f_off = m.aeb_summary(m.aeb_overlap(t, p.truth) for t, p in []) if False else None
-        mean = lambda k: sum(r[k] for r in rs_) / len(rs_)  # noqa: E731
-        print(f"| {name} | {len(rs_)} | {mean('f1_off'):.3f} | {mean('f1_on'):.3f} | "
+        if name == "aeb":   # AEB's own F1: harmonic mean of mean precision and mean recall
+            f_off = m.aeb_summary(m.Overlap(*r["ov_off"]) for r in rs_).f1
+            f_on = m.aeb_summary(m.Overlap(*r["ov_on"]) for r in rs_).f1
+        else:               # WCXB: mean per-page word F1
+            f_off = sum(r["f1_off"] for r in rs_) / len(rs_)
+            f_on = sum(r["f1_on"] for r in rs_) / len(rs_)
+        print(f"| {name} | {len(rs_)} | {f_off:.3f} | {f_on:.3f} | "
               f"{sum(r['delta'] > 0.005 for r in rs_)} | {sum(r['delta'] < -0.005 for r in rs_)} | "
               f"{sum(r['body_fallback'] for r in rs_)} |")
     if args.json:

@@ -116,3 +116,13 @@ def test_body_selector_matching_nothing_falls_back_to_generic_extraction_with_a_
     assert r.site == "nytimes.com"
     assert "Emergency services evacuated" in r.text and "Forecasters expect" in r.text
     assert any("nytimes.com:body" in w and "matched nothing" in w for w in r.warnings)
+
+
+def test_body_selector_matching_only_an_empty_placeholder_falls_back_too(registry):
+    # lesswrong.com's imported body is div.PostsPage-postContent; pages that stream the post in later
+    # ship that div empty, which must not leave an empty result.
+    page = PAGE % '<div class="PostsPage-postContent content"><div id="postContent"><template></template></div></div>'
+    r = clean(page, "https://www.lesswrong.com/posts/abc/storm", registry=registry)
+    assert r.site == "lesswrong.com"
+    assert "Emergency services evacuated" in r.text
+    assert any("lesswrong.com:body" in w and "empty" in w for w in r.warnings)

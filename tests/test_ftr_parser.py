@@ -14,7 +14,7 @@ title: //h1[@class='headline']
 author: //meta[@name='author']/@content
 date: //time/@datetime
 body: //div[@id='story']
-body: //article
+body: //article[@class='post']
 strip: //div[@class='share']
 strip_id_or_class: promo
 strip_image_src: /ads/
@@ -61,7 +61,7 @@ def test_conversion_maps_every_directive_and_lists_the_unsupported():
     conv = convert(parse_text(CONFIG, "example.com.txt"), "example.com", source_text=CONFIG)
     rules = {r["id"]: r for r in conv.data["rules"]}
     assert rules["meta"]["title"] == ["xpath://h1[@class='headline']"]
-    assert rules["body"]["selectors"] == ["xpath://div[@id='story']", "xpath://article"]
+    assert rules["body"]["selectors"] == ["xpath://div[@id='story']", "xpath://article[@class='post']"]
     assert rules["body"]["prune"] is False          # the file says prune: no
     assert rules["strip.l7"]["selectors"] == ["xpath://div[@class='share']"]
     assert rules["strip-id-or-class.l8"]["selectors"] == ["xpath:" + id_or_class_xpath("promo")]
@@ -96,8 +96,8 @@ def test_unpaired_find_replace_are_all_skipped_and_reported():
 def test_an_xpath_lxml_cannot_evaluate_is_refused_and_reported():
     assert check_xpath("//div[contains(@class='x')]")            # wrong arity: fails at evaluation
     assert check_xpath("//div[") and check_xpath("//div") is None
-    conv = convert(parse_text("body: //div[contains(@class='x')]\nbody: //main\n", "x.txt"), "x.com")
-    assert conv.data["rules"][-1]["selectors"] == ["xpath://main"]
+    conv = convert(parse_text("body: //div[contains(@class='x')]\nbody: //main[@id='m']\n", "x.txt"), "x.com")
+    assert conv.data["rules"][-1]["selectors"] == ["xpath://main[@id='m']"]
     assert conv.dropped[0]["line"] == 1
 
 
@@ -113,3 +113,13 @@ def test_unknown_xpath_functions_are_found_even_when_the_probe_never_evaluates_t
     assert "ends-with" in check_xpath("//a[ends-with(@href, '.pdf')]")
     assert check_xpath("//div[@a or (@b and not(@c))] | (//p)[1]") is None
     assert check_xpath("//div[contains(., 'call foo(bar)')]") is None     # text in literals is not a call
+
+
+def test_catch_all_body_selectors_are_left_to_generic_extraction():
+    text = "body: //div[@class='story']\nbody: //article\nbody: (//main)[1]\n"
+    conv = convert(parse_text(text, "x.txt"), "x.com")
+    assert conv.data["rules"][-1]["selectors"] == ["xpath://div[@class='story']"]
+    assert conv.data["source"]["left_to_generic"] == [{"line": 2, "value": "//article"},
+                                                      {"line": 3, "value": "(//main)[1]"}]
+    only = convert(parse_text("body: //article[1]\nstrip: //aside\n", "y.txt"), "y.com")
+    assert [r["op"] for r in only.data["rules"]] == ["strip"]      # no body rule: generic extraction picks it

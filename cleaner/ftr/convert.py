@@ -41,6 +41,11 @@ UNSUPPORTED = {
 }
 # Switches kept as metadata in `source.settings` (what they mean is in the README).
 SETTINGS = ("prune", "tidy", "autodetect_on_failure")
+# A bare catch-all body (//article, (//article)[1], //main, //body) adds nothing to generic extraction,
+# which already prefers <article>/<main> and then scores the blocks inside; as a body rule it keeps
+# everything inside (related and most-read lists), or only the first item of a listing page. Such
+# selectors are left to generic extraction and recorded in `source.left_to_generic`.
+CATCH_ALL = re.compile(r"^\(?\s*//(article|main|body|section)\s*\)?\s*(\[\s*1\s*\])?$")
 _PROBE = lxml_html.document_fromstring("<html><head><title>t</title></head><body><div id='a' class='b'>"
                                        "<p>x</p><img src='y'></div></body></html>")
 
@@ -55,6 +60,7 @@ class Converted:
     unsupported: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     dropped: list[dict] = field(default_factory=list)   # directives refused (bad XPath, unpaired replace)
+    generic: list[dict] = field(default_factory=list)   # catch-all body selectors left to generic extraction
 
 
 def site_id(host: str) -> str:
@@ -169,7 +175,12 @@ def convert(cfg: SiteConfig, host: str, *, source_text: str = "", snapshot: str 
         if sel:
             rules.append({"id": f"{d.name.replace('_', '-')}.l{d.line}", "op": "strip", "category": category,
                           "selectors": [sel], "note": f"{d.name}: {d.value}"})
-    body = [s for d in cfg.values("body") if (s := _xpath_or_drop(d, d.value, conv))]
+    body = []
+    for d in cfg.values("body"):
+        if CATCH_ALL.match(d.value):
+            conv.generic.append({"line": d.line, "value": d.value})
+        elif sel := _xpath_or_drop(d, d.value, conv):
+            body.append(sel)
     if body:
         # FTR prunes the picked body (Readability's prepArticle) unless the file says `prune: no`.
         prune = cfg.flag("prune") is not False
@@ -201,6 +212,8 @@ def convert(cfg: SiteConfig, host: str, *, source_text: str = "", snapshot: str 
     for key, items in (("unsupported", conv.unsupported), ("dropped", conv.dropped)):
         if items:
             source[key] = [{k: v for k, v in u.items() if k != "reason"} for u in items]
+    if conv.generic:
+        source["left_to_generic"] = conv.generic
     if conv.problems:
         source["problems"] = [{"line": p.line, "message": p.message} for p in conv.problems]
     what = f"subdomains of {host[1:]}" if host.startswith(".") else host

@@ -28,6 +28,7 @@ class ImportReport:
             "unsupported": dict(directives.most_common()),
             "files_with_unsupported": sum(bool(c.unsupported) for c in self.files),
             "dropped": sum(len(c.dropped) for c in self.files),
+            "left_to_generic": sum(len(c.generic) for c in self.files),
             "problems": sum(len(c.problems) for c in self.files),
         }
 
@@ -37,9 +38,9 @@ class ImportReport:
                 "skipped": self.skipped,
                 "files": {c.data["source"]["file"]: {
                     "site": c.site, "rules": len(c.data["rules"]), "unsupported": c.unsupported,
-                    "dropped": c.dropped,
+                    "dropped": c.dropped, "left_to_generic": c.generic,
                     "problems": [{"line": p.line, "message": p.message, "text": p.text} for p in c.problems]}
-                    for c in self.files if c.unsupported or c.dropped or c.problems}}
+                    for c in self.files if c.unsupported or c.dropped or c.problems or c.generic}}
 
     def to_json(self) -> str:
         """The report as JSON."""
@@ -56,6 +57,7 @@ class ImportReport:
                f"| files not converted | {s['skipped']} |",
                f"| files with unsupported directives | {s['files_with_unsupported']} |",
                f"| directives refused (bad XPath, ...) | {s['dropped']} |",
+               f"| catch-all body selectors left to generic extraction | {s['left_to_generic']} |",
                f"| malformed lines / problems | {s['problems']} |", ""]
         if s["unsupported"]:
             out += ["## Unsupported directives (kept in each file's `source.unsupported`)\n",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from ..htmlpath.tree import text_of
 from ._select import SELECTORS, compile_all, elements
 
 ID = "body"
@@ -41,6 +42,8 @@ def apply(doc, rule) -> None:
     for selector in rule.compiled:
         found = elements(selector, doc.root)
         found = [e for e in found if not any(a in found for a in e.iterancestors())]
+        # An element without text (a placeholder that scripts fill later) is no body: try the next selector.
+        found = [e for e in found if text_of(e)]
         if not found:
             continue
         if len(found) == 1:
@@ -54,4 +57,5 @@ def apply(doc, rule) -> None:
             doc.body = _prune(doc.body)
         doc.meta.setdefault("_body_rule", rule.qid)
         return
-    doc.warnings.append(f"rule {rule.qid}: body selector matched nothing; fell back to generic extraction")
+    doc.warnings.append(f"rule {rule.qid}: body selector matched nothing (or only empty elements); "
+                        "fell back to generic extraction")
