@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import scoring
-from .features import CONTROL_TAGS, JUNK_TAGS, is_hidden
+from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden
 from .tree import remove_element
 
 
@@ -46,7 +46,7 @@ def main_content(root, url: str | None = None):
     body = root.find("body")
     if body is None:
         body = root
-    s = scoring.score(body)
+    s = scoring.score(body, forum=bool(url and FORUM_URL.search(url)))
     top = scoring.best(s)
     _prune(s, top)
     return s.elements[top]

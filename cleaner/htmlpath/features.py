@@ -46,6 +46,12 @@ sociallinks advert adverts advertisement advertising ads ad adslot adunit sponso
 mostread mostpopular trending
 """.split())
 
+_COMMENT_WORDS = frozenset("comment comments commentlist respond reply replies".split())
+
+# URL paths of forum threads and Q&A pages (generic forum software conventions).
+FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopic|showthread|discussion|"
+                       r"discussions|questions|community|communities|board|boards)(?:[/.?-]|$)", re.I)
+
 _WORDS_CACHE: dict[str, frozenset[str]] = {}
 
 # Class/id words that mark the main text.
@@ -82,8 +88,10 @@ def class_words(el) -> set[str]:
     return words
 
 
-def class_signal(el) -> int:
-    """+1 content-like class/id; -1 chrome-like; -2 surely chrome (nav/aside/footer tag, comments...)."""
+def class_signal(el, forum: bool = False) -> int:
+    """+1 content-like class/id; -1 chrome-like; -2 surely chrome (nav/aside/footer tag, comments...).
+
+    On a forum thread the posts are what the reader came for, so comment words do not count."""
     tag = el.tag
     if tag in CHROME_TAGS:
         return -2
@@ -105,6 +113,8 @@ def class_signal(el) -> int:
         if not words:
             continue
         t_pos, t_neg = bool(words & _POS_WORDS), words & _NEG_WORDS
+        if forum and t_neg:
+            t_neg = t_neg - _COMMENT_WORDS
         if t_neg:
             neg = True
             # "comments-area" is surely chrome; "article-footer", "content-nav-section" only maybe

@@ -37,20 +37,22 @@ class Scores:
 def _block_value(text: str, link_chars: int, anchors: int, heading: bool) -> tuple[float, float]:
     """(positive, negative) value of one block of text."""
     chars = len(text)
-    nonlink = chars - link_chars
     words = text.count(" ") + 1
-    # Menus link a word or two; teaser cards of a listing link a whole headline: cost per link char
-    # falls from 1 for short anchors to 0.3 for headline-long ones.
+    # Menus link a word or two; the teaser cards of a listing link a whole headline or summary.
+    # The longer the average anchor, the more of its text counts as text rather than as a link.
     avg = link_chars / anchors if anchors else 0
-    neg = link_chars * (1.0 if avg <= 25 else max(0.3, 1.0 - (avg - 25) / 50))
+    w = 0.0 if avg <= 25 else min(0.6, (avg - 25) / 80)
+    text_chars = chars - link_chars * (1 - w)
+    neg = link_chars * (1 - w)
     if heading:
         return 0.0, neg * 0.5
-    if words >= 10 or (words >= 5 and _SENTENCE_END.search(text)):
-        pos = float(nonlink)
-    elif words <= 3 and not _SENTENCE_END.search(text):
-        pos, neg = 0.0, neg + 0.3 * nonlink
+    has_punct = _SENTENCE_END.search(text) is not None
+    if (words >= 10 and (has_punct or "," in text)) or (words >= 5 and has_punct):
+        pos = text_chars
+    elif words <= 3 and not has_punct:
+        pos, neg = 0.0, neg + 0.3 * text_chars
     else:
-        pos = 0.3 * nonlink
+        pos = 0.3 * text_chars
     return pos, neg
 
 
@@ -108,7 +110,7 @@ class _Walker:
             self.links += len(text.strip())
 
 
-def score(root, use_classes: bool = True) -> Scores:
+def score(root, use_classes: bool = True, forum: bool = False) -> Scores:
     """Score every element of a cleaned tree."""
     elements = [e for e in root.iter() if isinstance(e.tag, str)]
     n = len(elements)
@@ -131,7 +133,7 @@ def score(root, use_classes: bool = True) -> Scores:
     s.under = [False] * n
     for i in range(n - 1, -1, -1):
         el = elements[i]
-        sig = class_signal(el) if use_classes else 0
+        sig = class_signal(el, forum) if use_classes else 0
         if sig < 0 and s.raw_pos[i] > 0.7 * total:
             sig = 0  # "has-sidebar" on a page wrapper, or a forum whose posts are all "comments"
         s.signal[i] = sig
