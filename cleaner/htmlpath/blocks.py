@@ -1,71 +1,94 @@
 """Turn an article element into lines (units) with their kind: heading, paragraph, list item..."""
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Unit
+from .features import class_words
 
 _SKIP = {"script", "style", "template", "svg", "select", "option", "iframe",
          "input", "textarea", "nav", "head", "object", "embed", "canvas", "video", "audio"}
 _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "ul",
-          "ol", "dl", "dt", "dd", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "pre",
+          "ol", "dl", "dt", "dd", "li", "table", "thead", "tbody", "tfoot", "tr", "pre",
           "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "hr", "address", "details",
           "summary", "caption", "center", "body", "html", "form", "fieldset"}
 _KIND = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li", "dt": "li",
          "dd": "li", "pre": "pre", "figcaption": "caption", "blockquote": "quote", "tr": "td",
-         "caption": "caption"}
+         "caption": "caption", "p": "p"}
+# Inside a figure these hold content (a quoted passage, a code listing, a data table), not a caption.
+_FIGURE_CONTENT = {"blockquote", "pre", "table", "code"}
+_CAPTION_WORDS = {"caption", "figcaption", "credit", "credits", "imagecredit", "photocredit"}
+_CREDIT = re.compile(r"^\s*(?:photo|image|picture|credit|source|foto|illustration)s?\s*(?:credit)?\s*[:/]", re.I)
 
 
 class _Builder:
+    """Walks an element and emits one unit per block of text; a <br> starts a new line in the block."""
+
     def __init__(self) -> None:
         self.units: list[Unit] = []
         self.buf: list[str] = []
-        self.kind = "p"
         self.para = 0
         self.links = 0  # characters inside <a> in the current buffer
 
-    def flush(self, new_para: bool = True) -> None:
-        text = " ".join("".join(self.buf).split()) if self.kind != "pre" else "".join(self.buf).strip("\n")
+    def flush(self, kind: str, caption: bool, new_para: bool = True) -> None:
+        if kind == "pre":
+            text = "".join(self.buf).strip("\n")
+        else:
+            text = " ".join("".join(self.buf).split())
         if text.strip():
-            self.units.append(Unit(text=text, para=self.para, kind=self.kind,
-                                   info={"link_chars": self.links}))
+            info = {"link_chars": self.links}
+            if caption:
+                info["figure"] = True
+            self.units.append(Unit(text=text, para=self.para, kind=kind, info=info))
             if new_para:
                 self.para += 1
         self.buf, self.links = [], 0
 
-    def walk(self, el, kind: str = "p", in_link: bool = False) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP or not tag:
-            self._tail(el, kind, in_link)
+    def walk(self, el, kind: str = "p", in_link: bool = False, caption: bool = False) -> None:
+        """Emit the text of el's subtree; tails are handled by the caller (they belong to its block)."""
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            return
+        if tag == "br":
+            self.flush(kind, caption, new_para=False)
             return
         block = tag in _BLOCK
         if block:
-            self.flush()
+            self.flush(kind, caption)
             kind = _KIND.get(tag, kind)
-            self.kind = kind
-        if tag == "br":
-            self.flush(new_para=False)
+        if tag in _FIGURE_CONTENT:
+            caption = False
+        elif tag in ("figcaption", "figure") or (el.get("class") and class_words(el) & _CAPTION_WORDS):
+            caption = True
+        link = in_link or tag == "a"
         if el.text:
-            self.buf.append(el.text)
-            if in_link or tag == "a":
-                self.links += len(el.text.strip())
+            self._add(el.text, link)
         for child in el:
-            self.walk(child, kind, in_link or tag == "a")
+            self.walk(child, kind, link, caption)
+            if child.tail:
+                self._add(child.tail, link)
             if tag == "tr" and child.tag in ("td", "th"):
-                self.buf.append("\t")
+                self.buf.append("\t")  # cells of a row stay on one line
         if block:
-            self.flush()
-            self.kind = "p"
-        self._tail(el, kind, in_link)
+            self.flush(kind, caption)
 
-    def _tail(self, el, kind, in_link) -> None:
-        if el.tail:
-            if el.getparent() is not None and el.getparent().tag in _BLOCK and el.tag in _BLOCK:
-                self.kind = kind
-            self.buf.append(el.tail)
+    def _add(self, text: str, in_link: bool) -> None:
+        self.buf.append(text)
+        if in_link:
+            self.links += len(text.strip())
 
 
 def to_units(doc: Doc, body) -> None:
-    """Fill doc.units from the article element."""
+    """Fill doc.units from the article element; figure captions go to doc.captions (unless kept)."""
     b = _Builder()
     b.walk(body)
-    b.flush()
+    b.flush("p", False)
     doc.units = b.units
+    if "caption" in doc.keep:
+        return
+    for unit in doc.units:
+        if unit.info.get("figure") and unit.keep:
+            unit.keep = False
+            doc.record(unit.text, "html:figure-caption", "caption", reason="figure caption or credit")
+            if not _CREDIT.match(unit.text) and unit.text not in doc.captions:
+                doc.captions.append(unit.text)
