@@ -29,8 +29,17 @@ def text_of(el) -> str:
         return ""
 
 
+def _generated(name: str) -> bool:
+    """Build-generated names (CSS modules, CSS-in-JS: "p9iYaVVWXgNZGQ1XqDx9") change with every deploy."""
+    for part in re.split(r"[-_]+", name):
+        upper, digits = sum(c.isupper() for c in part), sum(c.isdigit() for c in part)
+        if len(part) >= 5 and upper >= 2 and upper + digits >= 3:
+            return True
+    return False
+
+
 def _stable(name: str) -> bool:
-    return bool(_IDENT.match(name)) and not _UNSTABLE.search(name)
+    return bool(_IDENT.match(name)) and not _UNSTABLE.search(name) and not _generated(name)
 
 
 def signature(el) -> str | None:
@@ -48,7 +57,7 @@ def signature(el) -> str | None:
 @dataclass
 class _Sig:
     pages: int = 0
-    repeated: int = 0          # pages where every matched element's text is on other pages too
+    texts: Counter = field(default_factory=Counter)   # hash of all matched text on a page -> pages
     max_frac: float = 0.0
     has_article: bool = False  # matched an element holding a page's own article sentence
     chars: int = 0
@@ -69,9 +78,6 @@ def _page_elements(page: Page) -> tuple[dict[str, list], int]:
 def learn_selectors(pages: list[Page], guards: Guards, learner: SiteLearner) -> list[SelectorRule]:
     """Selectors whose elements carry the same text on enough pages and never the article."""
     per_page = [(_page_elements(p), p) for p in pages]
-    text_pages: Counter[str] = Counter()
-    for (found, _), _p in per_page:
-        text_pages.update({block_hash(text_of(el)) for els in found.values() for el in els})
     needed = guards.needed(len(pages))
     sigs: dict[str, _Sig] = {}
     for (found, total), page in per_page:
@@ -81,8 +87,8 @@ def learn_selectors(pages: list[Page], guards: Guards, learner: SiteLearner) -> 
             texts = [text_of(el) for el in els]
             s = sigs.setdefault(sig, _Sig())
             s.pages += 1
-            s.repeated += all(text_pages[block_hash(t)] >= needed for t in texts)
             joined = " ".join(texts)
+            s.texts[block_hash(joined)] += 1
             s.max_frac = max(s.max_frac, len(joined) / total)
             s.chars += len(joined)
             s.sample = s.sample or joined
@@ -90,8 +96,10 @@ def learn_selectors(pages: list[Page], guards: Guards, learner: SiteLearner) -> 
             if article and not s.has_article:
                 norm = normalize(joined)
                 s.has_article = any(a in norm for a in article)
+    # a template element carries the very same text on most pages where it occurs (a menu, a footer);
+    # product cards or teasers share some items between pages but not the whole group
     chosen = {sig: s for sig, s in sigs.items()
-              if s.pages >= needed and s.repeated >= 0.8 * s.pages and not s.has_article
+              if s.pages >= needed and max(s.texts.values()) >= max(needed, 0.6 * s.pages) and not s.has_article
               and s.max_frac <= guards.max_frac and len(normalize(s.sample).split()) >= 2}
     # an element inside another chosen element adds nothing: keep the outermost selectors
     chosen_els = {id(el) for s in chosen.values() for el in s.elements}
