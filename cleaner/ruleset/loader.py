@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
 from ..errors import RuleError
 from ..ops import OPERATIONS
@@ -18,6 +19,8 @@ from .schema import FILE_SCHEMA, rule_schema, with_defaults
 
 MAX_FILE_BYTES = 1 << 20   # a rule file is a few KB; a huge one is a mistake or an attack
 MAX_NODES = 50_000
+MAX_DEPTH = 64            # nesting of mappings/sequences; a real rule file needs about 6
+_FLOW_CHAR = re.compile(r"[\[\]{}]")
 _FILE_VALIDATOR = Draft202012Validator(FILE_SCHEMA)
 _RULE_VALIDATORS = {op: Draft202012Validator(rule_schema(m)) for op, m in OPERATIONS.items()}
 
@@ -58,11 +61,30 @@ def _schema_error(err, data, file: str, prefix=()) -> RuleError:
     return RuleError(message, file=file, line=_line(data, path), key=_dotted(path))
 
 
+def _flow_depth(text: str) -> int:
+    """Deepest nesting of [ ] and { } (quotes ignored: it only over-counts), in linear time."""
+    depth = deepest = 0
+    for m in _FLOW_CHAR.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _scan(text: str, file: str) -> None:
-    """Refuse aliases (billion laughs), explicit tags (unsafe objects) and absurd node counts."""
-    nodes = 0
+    """Refuse aliases (billion laughs), explicit tags (unsafe objects), deep nesting and absurd node counts."""
+    # YAML's scanner is quadratic on a long line of nested [[[[...: check before it runs.
+    if _flow_depth(text) > MAX_DEPTH:
+        raise RuleError(f"YAML collections nested more than {MAX_DEPTH} levels deep", file=file)
+    nodes = depth = 0
     try:
         for event in YAML(typ="rt").parse(text):
+            if isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise RuleError(f"YAML collections nested more than {MAX_DEPTH} levels deep", file=file,
+                                    line=event.start_mark.line + 1)
             if isinstance(event, AliasEvent):
                 raise RuleError("YAML anchors and aliases are not allowed in rule files", file=file,
                                 line=event.start_mark.line + 1)
@@ -80,6 +102,8 @@ def _scan(text: str, file: str) -> None:
                         line=mark.line + 1 if mark else None) from None
     except YAMLError as exc:
         raise RuleError(f"YAML error: {exc}", file=file) from None
+    except RecursionError:
+        raise RuleError("YAML nested too deeply", file=file) from None
 
 
 def parse_yaml(text: str, file: str):
