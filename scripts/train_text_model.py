@@ -45,6 +45,16 @@ def held_out(url: str | None, share: int = 20) -> bool:
     return int(hashlib.sha1(host.encode()).hexdigest(), 16) % 100 < share
 
 
+def held_out_ids(bench: Path) -> list[str]:
+    """Ids of the held-out pages of both dev sets (never trained on)."""
+    ids = [pid for pid, g in json.loads((bench / "aeb-dev" / "ground-truth.json").read_text()).items()
+           if held_out(g["url"])]
+    for f in sorted(glob.glob(str(bench / "wcxb-dev" / "ground-truth" / "*.json"))):
+        if held_out(json.loads(Path(f).read_text()).get("url")):
+            ids.append(Path(f).stem)
+    return ids
+
+
 def flatten(html: str) -> dict[str, str]:
     """The page as text by both converters."""
     import html_text
@@ -170,7 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--hidden", type=int, default=24)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of flattened pages (reused if present)")
+    ap.add_argument("--held-out-ids", action="store_true",
+                    help="print the held-out page ids (comma-separated, for `python -m bench --ids`) and exit")
     args = ap.parse_args(argv)
+    if args.held_out_ids:
+        print(",".join(held_out_ids(args.bench)))
+        return 0
     t0 = time.time()
     if args.cache and args.cache.exists():
         pages = pickle.loads(args.cache.read_bytes())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..textpath import line_inputs
+from ..textpath import features, line_inputs
 from ..textpath.model import load
 
 ID = "classify_lines"
@@ -51,12 +51,17 @@ def apply(doc, rule) -> None:
         return
     model = rule.compiled
     lines, indents, paras = line_inputs(doc)
-    p = model.scores(lines, indents, paras, doc.url)
+    rows = features.line_rows(lines, indents, paras, doc.url)
+    p = model.scores_from_x(features.context(rows))
     thr = o["threshold"] if o["threshold"] is not None else model.threshold
     kept = np.flatnonzero(p >= thr)
     if not len(kept):  # never empty a page on the model's word: the engine reports what is left
         return
     first, last = int(kept[0]), int(kept[-1])
+    t = features.title_anchor(rows)
+    if t is not None and units[t].keep:  # the headline is metadata, not body text
+        doc.meta.setdefault("title", units[t].text)
+        doc.drop(units[t], rule, category="header", reason="model:title")
     for i, u in enumerate(units):
         if u.keep and p[i] < thr:
             category, reason = _why(u.text, i, first, last)

@@ -167,4 +167,40 @@ def stage2(logit: np.ndarray, x: np.ndarray) -> np.ndarray:
     cp = np.cumsum(p)
     tot = float(cp[-1]) if len(cp) else 1.0
     cols += [cp / max(tot, 1e-6), 1 - cp / max(tot, 1e-6)]
+    # The best-scoring run of lines (max-sum, weighted by length): lines far outside it are
+    # rarely article on article pages, and often are on product or listing pages.
+    start, end = best_run((p - 0.5) * x[:, 0])
+    idx = np.arange(len(p))
+    signed = lambda d: np.sign(d) * np.log1p(np.abs(d))  # noqa: E731
+    cols += [((idx >= start) & (idx <= end)).astype(np.float32), signed(idx - start), signed(idx - end)]
     return np.concatenate([np.stack(cols, axis=1).astype(np.float32), x[:, :len(RAW)]], axis=1)
+
+
+def best_run(values: np.ndarray) -> tuple[int, int]:
+    """First and last index of the contiguous run with the largest sum (Kadane)."""
+    best, cur, start, bs, be = float("-inf"), 0.0, 0, 0, -1
+    for i, v in enumerate(values.tolist()):
+        if cur <= 0:
+            cur, start = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, bs, be = cur, start, i
+    return bs, be
+
+
+def title_anchor(rows: np.ndarray, max_chars: int = 200) -> int | None:
+    """Index of the headline: the line (after the first) before the first prose paragraph that best
+    matches the URL slug or the page title (first line), when it matches well enough; else None."""
+    n = len(rows)
+    if not n:
+        return None
+    score = np.maximum(rows[:, RAW.index("slug")], rows[:, RAW.index("title_tag")])
+    prose = np.flatnonzero(rows[:, RAW.index("long_prose")] > 0)
+    first = int(prose[0]) if len(prose) else n
+    if first < 1:
+        return None
+    i = 1 + int(np.argmax(score[1: first + 1]))  # line 0 may be the page <title>: the headline is below
+    if score[i] < 0.5 or np.expm1(rows[i, 0]) > max_chars or rows[i, RAW.index("long_prose")] > 0:
+        return None
+    return i
