@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..dates import parse_date_line
 from ..textpath import features, line_inputs
+from .text_header import parse_author
 from ..textpath.model import load
 
 ID = "classify_lines"
@@ -62,10 +64,27 @@ def apply(doc, rule) -> None:
     if t is not None and units[t].keep:  # the headline is metadata, not body text
         doc.meta.setdefault("title", units[t].text)
         doc.drop(units[t], rule, category="header", reason="model:title")
+        _byline(doc, rule, units, t)
     for i, u in enumerate(units):
         if u.keep and p[i] < thr:
             category, reason = _why(u.text, i, first, last)
             doc.drop(u, rule, category=category, reason=f"model:{reason}")
+
+
+def _byline(doc, rule, units, t: int) -> None:
+    """Author and date lines right around the headline: metadata, not body text."""
+    for u in units[max(0, t - 3):t] + units[t + 1:t + 5]:
+        if not u.keep or len(u.text) > 80:
+            continue
+        date = parse_date_line(u.text)
+        if date and "date" not in doc.meta:
+            doc.meta["date"] = date
+            doc.drop(u, rule, category="header", reason="model:date")
+            continue
+        author = parse_author(u.text) if u.text[:3].lower() == "by " else None
+        if author and "author" not in doc.meta:
+            doc.meta["author"] = author
+            doc.drop(u, rule, category="header", reason="model:author")
 
 
 def _why(text: str, i: int, first: int, last: int) -> tuple[str, str]:
@@ -76,6 +95,9 @@ def _why(text: str, i: int, first: int, last: int) -> tuple[str, str]:
     if i < first:
         return "navigation", "nav-like"
     if i > last:
+        words = text.split()
+        if 4 <= len(words) <= 20 and not text.rstrip().endswith((".", "!", "?", ":")):
+            return "related", "teaser-like"
         return "footer", "footer-like"
     if len(text) < 40 and not text.rstrip().endswith((".", "!", "?")):
         return "boilerplate", "short-line"
