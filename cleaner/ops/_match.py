@@ -1,7 +1,10 @@
 """Dropping lines (or glued parts of lines) that a compiled pattern matches."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..doc import Doc
+from ..regex import compile_regex
 from ._text import glued_segments
 
 SCOPE = {"enum": ["line", "paragraph"], "default": "line",
@@ -10,21 +13,56 @@ MAX_CHARS = {"type": "integer", "minimum": 1, "default": 400,
              "description": "a longer line is not dropped whole: only its glued sentences that match"}
 
 
+_SCANNERS: dict[int, object] = {}
+
+
+def matching_lines(units, pattern) -> list[int]:
+    """Indices of the units the pattern matches, found with a few searches over all lines at once.
+
+    A search per line is what costs (most rules match nothing). The multi-line variant makes ^ and
+    $ match at every line, so a line that matches on its own is always found; after a hit the scan
+    resumes at the next line, so a match that strays across a line break hides nothing. Callers
+    confirm each index with the original pattern on the line alone.
+    """
+    scanner = _SCANNERS.get(id(pattern))
+    if scanner is None:
+        scanner = _SCANNERS[id(pattern)] = compile_regex(
+            "(?m)" + pattern.pattern, ignore_case=not pattern.options.case_sensitive)
+    starts, pos = [], 0
+    for u in units:
+        starts.append(pos)
+        pos += len(u.text) + 1
+    joined = "\n".join(u.text for u in units)
+    found, pos = [], 0
+    while True:
+        m = scanner.search(joined, pos)
+        if m is None:
+            return found
+        i = bisect_right(starts, m.start()) - 1
+        found.append(i)
+        if i + 1 >= len(units):
+            return found
+        pos = starts[i + 1]
+
+
 def drop_matching(doc: Doc, rule, pattern) -> None:
     """Drop every live unit the pattern matches, honouring scope and max_chars."""
     scope, max_chars = rule.options["scope"], rule.options["max_chars"]
-    for unit in doc.live():
-        doc.check_time()  # one op over a million lines must not run past the budget
-        if not pattern.search(unit.text):
+    units = doc.live()
+    doc.check_time()
+    for i in matching_lines(units, pattern):
+        unit = units[i]
+        if not unit.keep or not pattern.search(unit.text):
             continue
         if scope == "paragraph":
-            for other in doc.live():
+            for other in units:
                 if other.para == unit.para:
                     doc.drop(other, rule)
         elif len(unit.text) <= max_chars:
             _drop_line(doc, rule, unit)
         else:
             _drop_glued(doc, rule, unit, pattern)
+    doc.check_time()
 
 
 def _drop_line(doc: Doc, rule, unit) -> None:

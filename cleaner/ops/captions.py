@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..regex import compile_regex
+from ._match import matching_lines
 from ._text import norm
 
 ID = "captions"
@@ -36,35 +37,38 @@ def prepare(options: dict):
 def apply(doc, rule) -> None:
     """Pair each caption with its credited copy; move one copy to doc.captions."""
     credit = rule.compiled
-    units = [u for u in doc.live() if u.kind != "h"]
     for u in doc.live():
         if u.kind == "caption":  # HTML figcaption: already known to be a caption
             _take(doc, rule, u, u.text)
+    units = [u for u in doc.live() if u.kind != "h"]
+    max_chars = rule.options["max_chars"]
+    credits: dict[int, object] = {i: credit.search(units[i].text) for i in matching_lines(units, credit)
+                                  if len(units[i].text) <= max_chars}
+    candidates = sorted({j for i in credits for j in range(max(0, i - 2), i + 1)})
     taken = set()
-    for i, u in enumerate(units):
-        doc.check_time()
-        if id(u) in taken or not u.keep or len(u.text) > rule.options["max_chars"]:
+    for i in candidates:  # a credited line pairs with one of the two lines before it
+        u = units[i]
+        if i in taken or not u.keep or len(u.text) > max_chars:
             continue
-        for v in units[i + 1:i + 3]:
-            pair = _credited_pair(u.text, v.text, credit)
+        for j in range(i + 1, min(i + 3, len(units))):
+            pair = _credited_pair(u, units[j], credits.get(i), credits.get(j))
             if pair:
-                plain, dup = (u, v) if pair == 1 else (v, u)
+                plain, dup = (u, units[j]) if pair == 1 else (units[j], u)
                 _take(doc, rule, plain, plain.text)
                 doc.drop(dup, rule, category="caption" if "caption" not in doc.keep else "duplicate",
                          reason="caption repeated with photo credit")
-                taken.update((id(u), id(v)))
+                taken.update((i, j))
                 break
         else:
-            m = credit.search(u.text)
+            m = credits.get(i)
             if rule.options["lone"] and m and m.start() > 0 and u.keep:
                 _take(doc, rule, u, u.text[:m.start()].strip())
 
 
-def _credited_pair(a: str, b: str, credit) -> int:
+def _credited_pair(a, b, credit_a, credit_b) -> int:
     """1 if b is a followed by a credit, 2 if a is b followed by a credit, else 0."""
-    for first, second, which in ((a, b, 1), (b, a, 2)):
-        m = credit.search(second)
-        if m and m.start() > 0 and norm(second[:m.start()]) == norm(first):
+    for first, second, m, which in ((a, b, credit_b, 1), (b, a, credit_a, 2)):
+        if m and m.start() > 0 and norm(second.text[:m.start()]) == norm(first.text):
             return which
     return 0
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -24,7 +25,7 @@ class Rule:
         """Qualified id, as reported in `removed`: site:rule."""
         return f"{self.site}:{self.id}"
 
-    @property
+    @cached_property
     def module(self):
         """The operation module implementing this rule."""
         from ..ops import OPERATIONS
