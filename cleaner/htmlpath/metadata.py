@@ -5,6 +5,11 @@ import json
 import re
 
 from ..dates import parse_date
+
+try:  # optional: a fallback when the page declares no date in its metadata
+    from htmldate import find_date as _find_date
+except ImportError:  # pragma: no cover - htmldate is a declared dependency
+    _find_date = None
 from .tree import text_of
 
 _TITLE_SEP = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:-]\s+")
@@ -75,6 +80,28 @@ def _clean_title(title: str | None, site_name: str | None) -> str | None:
     return title.strip()
 
 
+_BYLINE_XPATH = ("//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or "
+                 "contains(@class, 'byline') or contains(@id, 'author') or contains(@class, 'Author')]")
+_BY = re.compile(r"^(?:written\s+)?(?:by|posted by|author)\s*:?\s+", re.I)
+_NOT_NAME = re.compile(r"\d|@|https?:|\b(?:about|more|posts|view|all|follow|share|comments?)\b", re.I)
+
+
+def _byline(root) -> str | None:
+    """A short name in the page's byline elements (rel/itemprop author, author/byline classes)."""
+    try:
+        found = root.xpath(_BYLINE_XPATH)
+    except Exception:  # lxml XPath errors on odd trees mean no byline, nothing worse
+        return None
+    for el in found[:30]:
+        if el.tag in ("meta", "link", "script", "style", "body", "html", "img"):
+            continue
+        name = text_of(el)
+        name = _BY.sub("", name).strip(" ,|-\u2013\u2014")
+        if 2 < len(name) <= 60 and len(name.split()) <= 6 and not _NOT_NAME.search(name):
+            return name
+    return None
+
+
 def extract(root) -> dict:
     """Title, subtitle, author and date found anywhere in the page."""
     ld = jsonld_article(root)
@@ -92,8 +119,7 @@ def extract(root) -> dict:
     if author and author.startswith(("http://", "https://")):
         author = None
     if not author:
-        el = root.find(".//*[@rel='author']")
-        author = text_of(el) if el is not None else None
+        author = _byline(root)
     date_raw = (ld.get("datePublished") or _meta(root, "article:published_time", "datePublished",
                                                    "pubdate", "publishdate", "date", "dc.date",
                                                    "sailthru.date", "parsely-pub-date", "og:published_time"))
@@ -101,7 +127,20 @@ def extract(root) -> dict:
         el = root.find(".//time[@datetime]")
         date_raw = el.get("datetime") if el is not None else None
     subtitle = _names(ld.get("alternativeHeadline")) or _meta(root, "og:description", "description")
+    date = parse_date(date_raw) if isinstance(date_raw, str) else None
+    if not date:
+        date = _htmldate(root)
     return {k: v for k, v in {
-        "title": title, "subtitle": subtitle, "author": author,
-        "date": parse_date(date_raw) if isinstance(date_raw, str) else None,
+        "title": title, "subtitle": subtitle, "author": author, "date": date,
     }.items() if v}
+
+
+def _htmldate(root) -> str | None:
+    """The publication day found by htmldate's quick search (URL, markup and text patterns)."""
+    if _find_date is None:
+        return None
+    try:
+        found = _find_date(root, extensive_search=False, original_date=True)
+    except Exception:  # htmldate is a heuristic library; a failure there only means "no date"
+        return None
+    return parse_date(found) if found else None
