@@ -48,6 +48,23 @@ def main_content(root, url: str | None = None):
         body = root
     s = scoring.score(body, forum=bool(url and FORUM_URL.search(url)))
     top = scoring.best(s)
+    if s.net(top) <= 0:
+        # No prose anywhere (a grid of product links, a bare index page): the page minus its
+        # surely-chrome parts says more than nothing.
+        _strip_chrome(s, 0)
+        return body
     _prune(s, top)
     return s.elements[top]
+
+
+def _strip_chrome(s: scoring.Scores, i: int) -> None:
+    """Remove the subtrees marked as sure chrome (nav, footer, menus...)."""
+    for child in list(s.elements[i]):
+        j = s.index.get(child)
+        if j is None or s.chars[j] == 0:
+            continue
+        if s.signal[j] < -1:
+            remove_element(child)
+        else:
+            _strip_chrome(s, j)
 
