@@ -30,15 +30,20 @@ class _Builder:
         self.para = 0
         self.links = 0  # characters inside <a> in the current buffer
 
-    def flush(self, kind: str, caption: bool, new_para: bool = True) -> None:
+    def flush(self, kind: str, caption: bool, new_para: bool = True, tag: str | None = None) -> None:
         if kind == "pre":
             text = "".join(self.buf).strip("\n")
+        elif kind == "td":  # a table row: cells separated by one tab
+            cells = (" ".join(c.split()) for c in "".join(self.buf).split("\t"))
+            text = "\t".join(c for c in cells if c)
         else:
             text = " ".join("".join(self.buf).split())
         if text.strip():
             info = {"link_chars": self.links}
             if caption:
                 info["figure"] = True
+            if tag == "h1":
+                info["h1"] = True
             self.units.append(Unit(text=text, para=self.para, kind=kind, info=info))
             if new_para:
                 self.para += 1
@@ -70,7 +75,7 @@ class _Builder:
             if tag == "tr" and child.tag in ("td", "th"):
                 self.buf.append("\t")  # cells of a row stay on one line
         if block:
-            self.flush(kind, caption)
+            self.flush(kind, caption, tag=tag)
 
     def _add(self, text: str, in_link: bool) -> None:
         self.buf.append(text)
@@ -84,6 +89,12 @@ def to_units(doc: Doc, body) -> None:
     b.walk(body)
     b.flush("p", False)
     doc.units = b.units
+    for unit in doc.units[:3]:
+        if unit.info.get("h1"):  # the headline is metadata, not body text
+            unit.keep = False
+            doc.record(unit.text, "html:headline", "header", reason="headline")
+            doc.meta.setdefault("title", unit.text)
+            break
     if "caption" in doc.keep:
         return
     for unit in doc.units:

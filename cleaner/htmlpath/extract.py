@@ -32,7 +32,7 @@ def _prune(s: scoring.Scores, i: int) -> None:
             continue
         net = s.net(j)
         linky = s.link_chars[j] > 0.5 * s.chars[j]
-        if net < 0 and (s.signal[j] < 0 or linky or s.raw_pos[j] == 0):
+        if net < 0 and (s.signal[j] < 0 or linky):
             remove_element(child)
         elif s.signal[j] < 0 and s.pos[j] < 0.25 * s.raw_pos[j] and net < 0.5 * s.raw_pos[j]:
             remove_element(child)

@@ -40,7 +40,7 @@ def _block_value(text: str, link_chars: int, anchors: int, heading: bool) -> tup
     words = text.count(" ") + 1
     # Menus link a word or two; the teaser cards of a listing link a whole headline or summary.
     # The longer the average anchor, the more of its text counts as text rather than as a link.
-    avg = link_chars / anchors if anchors else 0
+    avg = link_chars / max(anchors, 1)  # no anchor opened in this block: one opened around it
     w = 0.0 if avg <= 25 else min(0.6, (avg - 25) / 80)
     text_chars = chars - link_chars * (1 - w)
     neg = link_chars * (1 - w)
