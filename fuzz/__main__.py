@@ -64,13 +64,16 @@ def run(target: str, seconds: int, seed: int, artifacts: Path, max_len: int) -> 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m fuzz", description=__doc__.split("\n\n")[0])
-    parser.add_argument("targets", nargs="*", default=list(TARGETS), choices=[*TARGETS, []],
-                        help="which paths to fuzz (default: all)")
+    parser.add_argument("targets", nargs="*", metavar="TARGET",
+                        help=f"which paths to fuzz: {', '.join(TARGETS)} (default: all)")
     parser.add_argument("--seconds", type=int, default=60, help="time per target (default 60)")
     parser.add_argument("--seed", type=int, default=1, help="libFuzzer random seed (default 1)")
     parser.add_argument("--max-len", type=int, default=8192, help="largest input in bytes (default 8192)")
     parser.add_argument("--artifacts", type=Path, default=ROOT / "fuzz" / "artifacts")
     args = parser.parse_args(argv)
+    unknown = [t for t in args.targets if t not in TARGETS]
+    if unknown:
+        parser.error(f"unknown target(s) {', '.join(unknown)}; choose from {', '.join(TARGETS)}")
     failed = False
     print(f"{'target':8} {'seconds':>7} {'runs':>9} {'coverage':>8}  result")
     for target in args.targets or list(TARGETS):
