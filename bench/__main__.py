@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .data import DEFAULT_SEED, ENV_VAR, SETS, DataError, default_data_dir, load
+from .data import DEFAULT_SEED, ENV_VAR, SETS, SPLITS, DataError, default_data_dir, load
 from .run import RunSpec, run_pages
 from .systems import CONVERTER_NAMES, FACTORIES, SYSTEM_NAMES
 
@@ -54,6 +54,13 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _ids(value: str) -> list[str]:
+    """Page ids from a comma-separated list, or from a file given as @FILE."""
+    if value.startswith("@"):
+        value = Path(value[1:]).read_text(encoding="utf-8").replace("\n", ",").replace(" ", ",")
+    return _csv(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line options."""
     p = argparse.ArgumentParser(prog="python -m bench", description=DESCRIPTION, epilog=EPILOG,
@@ -69,7 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample", action="store_true", help="with --limit: a seeded random sample instead of the "
                    "first N pages")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"seed for --sample (default {DEFAULT_SEED})")
-    p.add_argument("--ids", type=_csv, default=None, metavar="ID,ID", help="only these page ids")
+    p.add_argument("--ids", type=_ids, default=None, metavar="ID,ID", help="only these page ids; @FILE reads "
+                   "them (comma- or whitespace-separated) from a file")
+    p.add_argument("--split", default="all", choices=SPLITS,
+                   help="all pages (default), or only the 'held-out' fifth of hosts (sha1 of the host without "
+                        "www., mod 100 < 20) that cleaner's trained models never saw, or the 'train' rest")
     p.add_argument("--page-type", type=_csv, default=None, metavar="T,T",
                    help="only WCXB pages of these page types (AEB pages count as 'article')")
     p.add_argument("--site-rules", action=argparse.BooleanOptionalAction, default=False,
@@ -146,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     sets = list(SETS) if args.set == "all" else [args.set]
     try:
         pages = load(sets, args.data, args.limit, args.sample, args.seed,
-                     set(args.ids) if args.ids else None, set(args.page_type) if args.page_type else None)
+                     set(args.ids) if args.ids else None, set(args.page_type) if args.page_type else None,
+                     args.split)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -169,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data or default_data_dir()
     print(f"bench: {len(pages)} pages ({', '.join(sets)}) from {data_dir}; runs: "
           f"{', '.join(r.label for r in runs)}; systems: {', '.join(names)}; "
-          f"site rules {'on' if args.site_rules else 'off'}", file=sys.stderr)
+          f"site rules {'on' if args.site_rules else 'off'}; split {args.split}", file=sys.stderr)
     started = time.perf_counter()
     records = []
     bar = tqdm(total=len(pages), unit="page", disable=True if args.quiet else None, file=sys.stderr)

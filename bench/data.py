@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SETS = ("aeb", "wcxb")
 SET_DIRS = {"aeb": "aeb-dev", "wcxb": "wcxb-dev"}
 ENV_VAR = "CLEANER_BENCH_DATA"
 DEFAULT_SEED = 20240601
+SPLITS = ("all", "held-out", "train")
+HELD_OUT_SHARE = 20   # percent of hosts kept out of model training (scripts/train_text_model.py)
 
 
 class DataError(Exception):
@@ -100,6 +104,17 @@ def load_wcxb(root: Path) -> list[Page]:
 LOADERS = {"aeb": load_aeb, "wcxb": load_wcxb}
 
 
+def held_out(url: str | None, share: int = HELD_OUT_SHARE) -> bool:
+    """Whether a page's host (without www.) hashes into the fifth never used to train cleaner's models."""
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
+    return int(hashlib.sha1(host.encode()).hexdigest(), 16) % 100 < share
+
+
+def in_split(page: Page, split: str) -> bool:
+    """Whether a page belongs to a split: all, held-out (by host hash) or train (the rest)."""
+    return split == "all" or held_out(page.url) == (split == "held-out")
+
+
 def select(pages: list[Page], limit: int | None = None, sample: bool = False,
            seed: int = DEFAULT_SEED, ids: set[str] | None = None) -> list[Page]:
     """Filter by id, then keep the first `limit` pages, or a seeded random sample of that size."""
@@ -114,16 +129,16 @@ def select(pages: list[Page], limit: int | None = None, sample: bool = False,
 
 
 def load(sets: list[str], root: Path | None = None, limit: int | None = None, sample: bool = False,
-         seed: int = DEFAULT_SEED, ids: set[str] | None = None, page_types: set[str] | None = None) -> list[Page]:
-    """Pages of the named sets (limit/sample applied per set); HTML stays on disk until asked for."""
+         seed: int = DEFAULT_SEED, ids: set[str] | None = None, page_types: set[str] | None = None,
+         split: str = "all") -> list[Page]:
+    """Pages of the named sets (split, ids and types, then limit/sample per set); HTML stays on disk."""
     root = Path(root) if root else default_data_dir()
     if not root.is_dir():
         raise DataError(f"benchmark data directory not found: {root} (use --data or ${ENV_VAR})")
     out: list[Page] = []
     for name in sets:
         pages = LOADERS[name](root)
-        if page_types:
-            pages = [p for p in pages if p.page_type in page_types]
+        pages = [p for p in pages if in_split(p, split) and (not page_types or p.page_type in page_types)]
         out.extend(select(pages, limit, sample, seed, ids))
     return out
 

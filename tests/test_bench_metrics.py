@@ -130,3 +130,14 @@ def test_metadata_rules():
     assert m.meta_match("date", "2025-09-04", "") is None
     assert m.accuracy([True, False, None]) == (0.5, 2)
     assert m.accuracy([None]) == (None, 0)
+
+
+# ---------------------------------------------------------------- held-out split (by host, no data needed)
+
+def test_held_out_split_is_by_host_and_ignores_www():
+    from bench.data import held_out
+    a = held_out("https://www.example.com/a")
+    assert a == held_out("http://example.com/b?x=1") == held_out("https://example.com/")
+    assert held_out(None) == held_out("")  # no URL hashes like an empty host
+    share = sum(held_out(f"https://host{i}.test/") for i in range(2000)) / 2000
+    assert 0.15 < share < 0.25
