@@ -48,13 +48,26 @@ def main_content(root, url: str | None = None):
         body = root
     s = scoring.score(body, forum=bool(url and FORUM_URL.search(url)))
     top = scoring.best(s)
-    if s.net(top) <= 0:
-        # No prose anywhere (a grid of product links, a bare index page): the page minus its
-        # surely-chrome parts says more than nothing.
-        _strip_chrome(s, 0)
-        return body
+    if s.net(top) <= 0:  # no prose outside chrome-like elements: maybe all of it sits inside one
+        top = scoring.best(s, anywhere=True)
+        if s.net(top) <= 0 or s.raw_pos[top] < 200:
+            # No prose at all (a grid of product links, a bare index page): the page minus its
+            # surely-chrome parts says more than a copyright line.
+            if _chrome_chars(s, 0) < s.chars[0]:
+                _strip_chrome(s, 0)
+                return body
     _prune(s, top)
     return s.elements[top]
+
+
+def _chrome_chars(s: scoring.Scores, i: int) -> int:
+    """Characters that _strip_chrome would remove under element i."""
+    total = 0
+    for child in s.elements[i]:
+        j = s.index.get(child)
+        if j is not None and s.chars[j]:
+            total += s.chars[j] if s.signal[j] < -1 else _chrome_chars(s, j)
+    return total
 
 
 def _strip_chrome(s: scoring.Scores, i: int) -> None:

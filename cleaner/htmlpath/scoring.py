@@ -162,6 +162,4 @@ def best(s: Scores, anywhere: bool = False) -> int:
             v += 0.25 * s.pos[i]
         if v > top_val:
             top, top_val = i, v
-    if top_val <= 0 and not anywhere:  # the whole text sits under chrome-like classes
-        return best(s, anywhere=True)
     return top
