@@ -83,14 +83,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--middle-extra", type=int, default=0, help="learner's Guards.middle_extra")
     ap.add_argument("--mode", choices=["text", "html"], default="text",
                     help="text: flattened pages (the issue's measure); html: learn from and clean the HTML itself")
+    ap.add_argument("--sites", nargs="+", metavar="SITE", help="only these sites")
     ap.add_argument("--limit", type=int, help="only the first N sites (while iterating)")
     ap.add_argument("--json", type=Path, help="write per-page results here")
     args = ap.parse_args(argv)
 
     sites = load_sites(args.bench, args.min_site_pages)
-    names = sorted(sites, key=lambda s: (-len(sites[s]), s))[: args.limit]
+    names = sorted((s for s in sites if not args.sites or s in args.sites), key=lambda s: (-len(sites[s]), s))
+    names = names[: args.limit]
     base = get_registry()
-    rows, per_site = [], {}
+    rows, per_site, alive = [], {}, []
     started = time.monotonic()
     for site in tqdm(names, desc="sites", unit="site", file=sys.stderr):
         recs = sites[site]
@@ -105,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
             proposal = learn(site, others, Guards(min_pages=args.min_pages, min_share=args.min_share, middle_extra=args.middle_extra),
                              tests=False, elements=args.mode == "html")
             registry = base.overlay(load_text(proposal.to_yaml(), f"<learned {site}>"))
+            # Keep every learned registry alive: cleaner/ops/_match.py caches its line scanners by
+            # id(pattern), and a freed pattern's id can be reused by the next one (stale scanner).
+            alive.append(registry)
             generic = _clean_text(texts[i], rec["url"], args.mode, site_rules=False)
             learned = _clean_text(texts[i], rec["url"], args.mode, site=site, registry=registry)
             rows.append({"site": site, "id": rec["id"], "type": rec["type"], "blocks": len(proposal.accepted) + len(proposal.selectors),
