@@ -25,6 +25,12 @@ OPTIONS = {
     "article_like": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.8,
                      "description": "leave the text alone when at least this share of its characters "
                                     "is in prose paragraphs (it is an article already)"},
+    "article_threshold": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.55,
+                          "description": "stricter threshold used when the kept lines are mostly prose "
+                                         "(an article page: teasers and comments around it should go)"},
+    "article_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.6,
+                      "description": "share of prose characters among the kept lines that makes a page "
+                                     "an article page"},
     "min_lines": {"type": "integer", "minimum": 1, "default": 12,
                   "description": "texts with fewer lines are left alone"},
 }
@@ -56,6 +62,11 @@ def apply(doc, rule) -> None:
     rows = features.line_rows(lines, indents, paras, doc.url)
     p = model.scores_from_x(features.context(rows))
     thr = o["threshold"] if o["threshold"] is not None else model.threshold
+    chars = np.expm1(rows[:, 0])
+    prose = rows[:, features.RAW.index("long_prose")]
+    keep = p >= thr
+    if (chars * keep * prose).sum() >= o["article_share"] * (chars * keep).sum():
+        thr = max(thr, o["article_threshold"])
     kept = np.flatnonzero(p >= thr)
     if not len(kept):  # never empty a page on the model's word: the engine reports what is left
         return
