@@ -6,6 +6,9 @@ from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden
 from .tree import remove_element
 
 
+LISTING_BELOW = 800  # characters of prose under which a page is read as a list of items
+
+
 def strip_junk(root) -> None:
     """Remove scripts, styles, form controls and hidden elements, keeping the text around them."""
     junk, hidden = [], []
@@ -46,8 +49,13 @@ def main_content(root, url: str | None = None):
     body = root.find("body")
     if body is None:
         body = root
-    s = scoring.score(body, forum=bool(url and FORUM_URL.search(url)))
+    forum = bool(url and FORUM_URL.search(url))
+    s = scoring.score(body, forum=forum)
     top = scoring.best(s)
+    if s.raw_pos[top] < LISTING_BELOW:
+        # Little prose: a listing, a shop grid, a chart. Score again valuing item lists.
+        s = scoring.score(body, forum=forum, listing=True)
+        top = scoring.best(s)
     if s.net(top) <= 0:  # no prose outside chrome-like elements: maybe all of it sits inside one
         top = scoring.best(s, anywhere=True)
         if s.net(top) <= 0 or s.raw_pos[top] < 200:

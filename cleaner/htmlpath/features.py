@@ -35,6 +35,8 @@ advertisement advertising ads ad adslot adunit sponsor sponsored banner popup mo
 taboola trending popular mostread mostpopular teaser teasers cta byline author bio dateline
 timestamp print rating ratings jump sronly visuallyhidden offscreen screenreader topbar
 bottombar copyright legal disclaimer partner partners rail rightrail leftrail newsticker ticker
+userinfo userdetails usertitle userstats userbanner memberinfo memberstats postprofile posterinfo
+authorinfo signature reactions reactionsbar likes badges
 """.split())
 
 # Chrome words that condemn a whole subtree (its text is read only when nothing else is left).

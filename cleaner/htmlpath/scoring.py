@@ -34,6 +34,15 @@ class Scores:
         return self.pos[i] - self.neg[i]
 
 
+def _listing_value(text: str, link_chars: int, anchors: int, heading: bool) -> tuple[float, float]:
+    """Block value for pages without prose (listings, shop grids): item names, prices and labels
+    count as text; only menu-length links (a word or two) still count against."""
+    chars = len(text)
+    avg = link_chars / max(anchors, 1)
+    neg = link_chars * (1.0 if avg < 12 else 0.3)
+    return float(chars - link_chars) + (0.5 * link_chars if avg >= 12 else 0.0), neg
+
+
 def _block_value(text: str, link_chars: int, anchors: int, heading: bool) -> tuple[float, float]:
     """(positive, negative) value of one block of text."""
     chars = len(text)
@@ -59,8 +68,9 @@ def _block_value(text: str, link_chars: int, anchors: int, heading: bool) -> tup
 class _Walker:
     """Collects the text blocks of a tree and books their value on their owning element."""
 
-    def __init__(self, scores: Scores) -> None:
+    def __init__(self, scores: Scores, value=_block_value) -> None:
         self.s = scores
+        self.value = value
         self.buf: list[str] = []
         self.links = 0
         self.anchors = 0
@@ -75,7 +85,7 @@ class _Walker:
             return
         s = self.s
         links = min(links, len(text))
-        pos, neg = _block_value(text, links, anchors, s.elements[owner].tag in HEADINGS)
+        pos, neg = self.value(text, links, anchors, s.elements[owner].tag in HEADINGS)
         s.pos[owner] += pos
         s.raw_pos[owner] += pos
         s.neg[owner] += neg
@@ -110,13 +120,13 @@ class _Walker:
             self.links += len(text.strip())
 
 
-def score(root, use_classes: bool = True, forum: bool = False) -> Scores:
-    """Score every element of a cleaned tree."""
+def score(root, use_classes: bool = True, forum: bool = False, listing: bool = False) -> Scores:
+    """Score every element of a cleaned tree (listing: value item lists, for pages without prose)."""
     elements = [e for e in root.iter() if isinstance(e.tag, str)]
     n = len(elements)
     index = {e: i for i, e in enumerate(elements)}
     s = Scores(elements, index, [0.0] * n, [0.0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n)
-    walker = _Walker(s)
+    walker = _Walker(s, _listing_value if listing else _block_value)
     walker.walk(root, 0, False)
     walker.flush(0)
     parent = [index.get(e.getparent(), -1) for e in elements]
