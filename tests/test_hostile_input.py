@@ -138,3 +138,16 @@ def test_binary_junk_is_a_typed_error():
 def test_one_giant_line():
     r = _bounded(("word " * 2_000_000).encode())
     assert isinstance(r, (CleanResult, CleanerError))
+
+
+# --- regressions found by fuzzing (python -m fuzz) ------------------------------------------------------
+
+@pytest.mark.parametrize("char", ["\uffff", "\ufffe", "\ud800", "\udfff"])
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_xml_incompatible_characters_are_dropped_not_a_crash(char, as_bytes):
+    """fuzz/artifacts/html-crash-b3758a4c: a UTF-16 page with U+FFFF in a script's tail made lxml raise
+    ValueError when the tail moved to the parent; a lone surrogate in str input raised UnicodeEncodeError."""
+    doc = f"<html><body><div><script>x</script>{char}Tail words of the article body go here, and more.</div></body></html>"
+    content = doc.encode("utf-16", "surrogatepass") if as_bytes else doc
+    r = clean(content)
+    assert "Tail words of the article body" in r.text and char not in r.text
