@@ -33,7 +33,7 @@ _WORD = re.compile(r"\w+")
 _LIST_MARK = re.compile(r"^(?:[*+\-\u2022\u25aa\u25cf\u2023\u203a\u00bb>\u2013\u2014]|\d{1,3}[.)])\s")
 _SEPARATORS = (" | ", " \u2022 ", " \u00b7 ", " \u00bb ", " \u203a ", " / ", "   ")  # menu-ish joins
 _DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:/.]\d{2}\b")
-_NO_DIGITS = dict.fromkeys(map(ord, "0123456789"))
+_DIGITS = re.compile(r"[0-9]")
 _is_stop = STOPWORDS.__contains__
 TERMINAL = tuple(".!?\"'\u201d\u2019\u2026")
 
@@ -47,6 +47,8 @@ NEIGHBOUR = ("log_chars", "stop_ratio", "ends_sentence", "title_case", "list_mar
 # Raw columns averaged over windows around the line (char-weighted where it matters).
 WINDOWED = ("long_prose", "stop_ratio", "list_mark", "dup", "log_chars")
 WINDOWS = (3, 10, 30)
+_NEIGHBOUR_IDX = [RAW.index(c) for c in NEIGHBOUR]
+_WINDOWED_IDX = [RAW.index(c) for c in WINDOWED]
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -63,46 +65,47 @@ def _slug_words(url: str | None) -> set[str]:
 def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str | None) -> np.ndarray:
     """The raw feature matrix: one row per line, columns as in RAW."""
     n = len(lines)
+    if not n:
+        return np.zeros((0, len(RAW)), dtype=np.float32)
+    # Column by column with map() over C methods: several times faster than a loop over lines.
     slug = _slug_words(url)
-    title_words = {w for w in _WORD.findall(lines[0].lower()) if len(w) > 2} if n else set()
+    title_words = {w for w in _WORD.findall(lines[0].lower()) if len(w) > 2}
+    lows = list(map(str.lower, lines))
     counts: dict[str, int] = {}
-    keys = []
-    for t in lines:
-        k = t.lower()
-        keys.append(k)
+    for k in lows:
         counts[k] = counts.get(k, 0) + 1
     para_size: dict[int, int] = {}
     for p in paras:
         para_size[p] = para_size.get(p, 0) + 1
-    rows = []
-    log1p = math.log1p
-    words = _WORD.findall
-    for i, t in enumerate(lines):
-        low = keys[i]
-        orig = words(t)
-        toks = list(map(str.lower, orig))
-        nt = len(toks)
-        nw = nt or 1
-        nc = len(t)
-        stop = sum(map(_is_stop, toks))
-        digits = nc - len(t.translate(_NO_DIGITS))
-        alpha = sum(map(len, toks)) - digits
-        ends = t.endswith(TERMINAL)
-        size = para_size[paras[i]]
-        rows.append((
-            log1p(nc), log1p(nt), stop / nw, ends, alpha / nc, sum(map(str.istitle, orig)) / nw,
-            digits / nc, sum(map(t.count, _SEPARATORS)), t.count(",") / nw,
-            _LIST_MARK.match(t) is not None, log1p(indents[i]), log1p(counts[low] - 1),
-            size == 1, log1p(size),
-            len(slug.intersection(toks)) / len(slug) if slug else 0.0,
-            len(title_words.intersection(toks)) / len(title_words) if title_words and i else 0.0,
-            "\u00a9" in t or "copyright" in low or "rights reserved" in low or "privacy" in low
-            or "terms" in low,
-            "http" in low or "www." in low or ".com" in low or "@" in t,
-            nc < 60 and _DATEISH.search(t) is not None, t.isupper(),
-            nc >= 80 and ends and stop >= 0.15 * nw, t.endswith(":"),
-        ))
-    return np.array(rows, dtype=np.float32).reshape(n, len(RAW))
+    origs = list(map(_WORD.findall, lines))
+    toks = [list(map(str.lower, o)) for o in origs]
+    # Plain lists first, one conversion to numpy at the end (np.fromiter per column is slower).
+    (nc, nt, stop, digits, wordchars, ends, title, seps, commas, marks, indent, dup, sizes, in_slug,
+     in_title, legal, urlish, dateish, upper, colon) = np.array([
+        list(map(len, lines)), list(map(len, toks)), [sum(map(_is_stop, t)) for t in toks],
+        [len(d) for d in map(_DIGITS.findall, lines)], list(map(len, map("".join, toks))),
+        [t.endswith(TERMINAL) for t in lines], [sum(map(str.istitle, o)) for o in origs],
+        [sum(map(t.count, _SEPARATORS)) for t in lines], [t.count(",") for t in lines],
+        [_LIST_MARK.match(t) is not None for t in lines], indents, [counts[k] - 1 for k in lows],
+        [para_size[p] for p in paras],
+        [len(slug.intersection(t)) for t in toks] if slug else [0] * n,
+        [len(title_words.intersection(t)) for t in toks] if title_words else [0] * n,
+        ["\u00a9" in t or "copyright" in t or "rights reserved" in t or "privacy" in t or "terms" in t
+         for t in lows],
+        ["http" in t or "www." in t or ".com" in t or "@" in t for t in lows],
+        [len(t) < 60 and _DATEISH.search(t) is not None for t in lines],
+        list(map(str.isupper, lines)), [t.endswith(":") for t in lines],
+    ], dtype=np.float32)
+    nw = np.maximum(nt, 1)
+    if n:
+        in_title[0] = 0.0  # the first line is the page title itself
+    cols = [
+        np.log1p(nc), np.log1p(nt), stop / nw, ends, (wordchars - digits) / nc, title / nw,
+        digits / nc, seps, commas / nw, marks, np.log1p(indent), np.log1p(dup), sizes == 1,
+        np.log1p(sizes), in_slug / max(1, len(slug)), in_title / max(1, len(title_words)),
+        legal, urlish, dateish, upper, (nc >= 80) & (ends > 0) & (stop >= 0.15 * nw), colon,
+    ]
+    return np.stack(cols, axis=1).astype(np.float32)
 
 
 def _shift(col: np.ndarray, k: int) -> np.ndarray:
@@ -118,13 +121,15 @@ def _shift(col: np.ndarray, k: int) -> np.ndarray:
 
 
 def window_mean(col: np.ndarray, w: int) -> np.ndarray:
-    """Mean of col over the lines i-w..i+w (clipped at the edges)."""
+    """Mean of col (a column, or columns side by side) over the lines i-w..i+w, clipped at the edges."""
     n = len(col)
-    c = np.concatenate(([0.0], np.cumsum(col, dtype=np.float64)))
+    c = np.cumsum(col, axis=0, dtype=np.float64)
+    c = np.concatenate((np.zeros((1, *col.shape[1:])), c))
     idx = np.arange(n)
     lo = np.maximum(idx - w, 0)
     hi = np.minimum(idx + w + 1, n)
-    return ((c[hi] - c[lo]) / (hi - lo)).astype(np.float32)
+    span = (hi - lo) if col.ndim == 1 else (hi - lo)[:, None]
+    return ((c[hi] - c[lo]) / span).astype(np.float32)
 
 
 def context(rows: np.ndarray) -> np.ndarray:
@@ -132,10 +137,12 @@ def context(rows: np.ndarray) -> np.ndarray:
     n = len(rows)
     col = {name: rows[:, j] for j, name in enumerate(RAW)}
     parts = [rows]
+    near = rows[:, _NEIGHBOUR_IDX]
     for k in (1, 2, -1, -2):
-        parts.append(np.stack([_shift(col[c], k) for c in NEIGHBOUR], axis=1))
+        parts.append(_shift(near, k))
+    windowed = rows[:, _WINDOWED_IDX]
     for w in WINDOWS:
-        parts.append(np.stack([window_mean(col[c], w) for c in WINDOWED], axis=1))
+        parts.append(window_mean(windowed, w))
     idx = np.arange(n, dtype=np.float32)
     chars = np.expm1(col["log_chars"])
     cum = np.cumsum(chars) - chars
