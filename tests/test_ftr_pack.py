@@ -126,3 +126,24 @@ def test_body_selector_matching_only_an_empty_placeholder_falls_back_too(registr
     assert r.site == "lesswrong.com"
     assert "Emergency services evacuated" in r.text
     assert any("lesswrong.com:body" in w and "empty" in w for w in r.warnings)
+
+
+def test_prune_drops_chrome_inside_the_site_body(write_rules):
+    # FTR's default `prune: yes`: a site body that also wraps a most-read list loses the list
+    links = "".join(f'<li><a href="/story/{i}">Most read story number {i} of today</a></li>' for i in range(12))
+    page = ("<html><body><div class='content'><h2>Markets rally</h2>"
+            + "".join(f"<p>Paragraph {i} of the report explains, in some detail and with figures, why shares rose "
+                      f"on Friday after the central bank kept rates unchanged.</p>" for i in range(5))
+            + f"<div class='module'><h3>Most read</h3><ul>{links}</ul></div></div></body></html>")
+    texts = {}
+    for prune in (True, False):
+        d = write_rules({"_defaults.yaml": (shipped_rules_dir() / "_defaults.yaml").read_text(),
+                         "example.com.yaml": f"site: example.com\nrules:\n  - id: body\n    op: body\n"
+                                             f"    selectors: [\"xpath://div[@class='content']\"]\n"
+                                             f"    prune: {str(prune).lower()}\n"})
+        r = clean(page, "https://example.com/markets", registry=Registry([d]))
+        assert "Paragraph 4 of the report" in r.text
+        texts[prune] = r.text
+        (d / "example.com.yaml").unlink()
+    assert "Most read story number 7" in texts[False]
+    assert "Most read story number 7" not in texts[True]

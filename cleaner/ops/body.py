@@ -12,8 +12,8 @@ MODES = ("html",)
 CATEGORY = "body"
 OPTIONS = {"selectors": SELECTORS,
            "prune": {"type": "boolean", "default": False,
-                     "description": "clean the picked element like Readability's prepArticle (FTR `prune: yes`): "
-                                    "drop forms, high-link-density and low-score blocks inside it"}}
+                     "description": "drop the chrome inside the picked element with the generic extractor's "
+                                    "scoring (Full-Text RSS `prune: yes`)"}}
 REQUIRED = ("selectors",)
 
 
@@ -23,15 +23,12 @@ def prepare(options: dict):
 
 
 def _prune(el):
-    """Readability's conditional cleaning of one element (what Full-Text RSS does after a site body XPath)."""
-    from readability import Document
-    d = Document(el)
-    d.html = el  # work on the element itself, not a re-parsed copy
-    try:
-        d.transform_misused_divs_into_paragraphs()
-        d.sanitize(el, d.score_paragraphs())
-    except Exception:  # readability's heuristics on odd trees: keep the element unpruned
-        pass
+    """Drop the chrome inside a site-picked body (FTR's `prune: yes`) with the generic extractor's own
+    scoring, so a site body keeps what generic extraction would keep inside it (related lists and
+    most-read modules go; paragraphs stay)."""
+    from ..htmlpath import extract, scoring
+    extract.strip_junk(el)
+    extract._prune(scoring.score(el), 0)   # 0: the element itself is the chosen subtree
     return el
 
 
