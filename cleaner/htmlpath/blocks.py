@@ -89,13 +89,15 @@ def to_units(doc: Doc, body) -> None:
     b.walk(body)
     b.flush("p", False)
     doc.units = b.units
+    if len(doc.units) < 2:
+        return  # a lone headline or caption is all there is: keep it as the text
     for unit in doc.units[:3]:
         if unit.info.get("h1"):  # the headline is metadata, not body text
             unit.keep = False
             doc.record(unit.text, "html:headline", "header", reason="headline")
             doc.meta.setdefault("title", unit.text)
             break
-    if "caption" in doc.keep:
+    if "caption" in doc.keep or all(u.info.get("figure") or not u.keep for u in doc.units):
         return
     for unit in doc.units:
         if unit.info.get("figure") and unit.keep:

@@ -72,6 +72,8 @@ def _token_words(token: str) -> frozenset[str]:
     """Words of one class/id token: 'post-body' gives post, body and postbody; state tokens give none."""
     words = _WORDS_CACHE.get(token)
     if words is None:
+        if "[" in token or ":" in token:  # utility-CSS variants ("[&_figcaption]:text-sm") name no role
+            return frozenset()
         parts = [p for p in _SPLIT.split(_CAMEL.sub("-", token).lower()) if p]
         if parts and parts[0] in _STATE_PREFIX:
             words = frozenset()  # "has-sidebar", "no-comments", "is-sticky": page state, not the element
