@@ -40,7 +40,7 @@ def _query_flag(name: str, default: bool) -> bool:
 def _parse_json(data: bytes) -> object:
     try:
         return json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # [[[[... 100k deep: RecursionError
         raise Problem(400, f"malformed JSON: {exc}") from None
 
 
@@ -90,7 +90,7 @@ def _batch_items() -> list[DocRequest | CleanerError]:
         for i, line in enumerate(lines):
             try:
                 raw.append((i, json.loads(line), None))
-            except (ValueError, UnicodeDecodeError) as exc:
+            except (ValueError, UnicodeDecodeError, RecursionError) as exc:
                 raw.append((i, None, Problem(400, f"line {i + 1}: malformed JSON: {exc}")))
     else:
         raise Problem(415, f"unsupported Content-Type {mt or '(none)'!r} for a batch; send application/json "

@@ -57,7 +57,10 @@ def _max_bytes() -> int:
 
 def _dry(handler):
     """Parse the JSON body, run handler(registry, req), and turn every CleanerError into problem details."""
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # JSON nested thousands deep: a bad body (400 below), not a server error
+        data = None
     text = data.get("rules_yaml") if isinstance(data, dict) else None
     try:
         registry = _registry()
