@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 
 from ..dates import parse_date_line
+from ..textpath.features import slug_words
+
+_WORDS = re.compile(r"\w+")
 
 ID = "text_header"
 STAGE = "header"
@@ -54,7 +57,8 @@ def prepare(options: dict):
 def apply(doc, rule) -> None:
     """Fill doc.meta from the header lines and drop them from the body."""
     units = doc.live()
-    found = _positional(units, rule.compiled) if rule.compiled else _auto(units, rule.options["window"])
+    found = (_positional(units, rule.compiled) if rule.compiled
+             else _auto(units, rule.options["window"], slug_words(doc.url)))
     if not found:
         return
     for field, (unit, value) in found.items():
@@ -84,19 +88,49 @@ def _headline(text: str) -> bool:
     return len(text) <= 300 and not (_PROSE.search(text) and text.rstrip().endswith((".", "!", "?")))
 
 
-def _auto(units, window: int):
+def _slug_title(head, slug: set[str]) -> int | None:
+    """Index of the line that best repeats the URL slug (the headline), or None.
+
+    In a whole page's text the first lines are menus; the slug tells the headline apart from them.
+    """
+    best, best_hits = None, 1
+    for i, u in enumerate(head):
+        if len(u.text) > 300:
+            continue
+        hits = _slug_hits(u.text, slug)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return best
+
+
+def _slug_hits(text: str, slug: set[str]) -> int:
+    """How many slug words the line repeats (0 unless they are at least half of the shorter side)."""
+    words = {w for w in _WORDS.findall(text.lower()) if len(w) > 2}
+    hits = len(words & slug)
+    return hits if slug and hits >= 0.5 * min(len(slug), len(words)) else 0
+
+
+def _auto(units, window: int, slug: set[str] = frozenset()):
     """Anchor on a date line near the top; the byline beside it; title and subtitle above."""
     head = units[:window]
     d = next((i for i, u in enumerate(head) if parse_date_line(u.text)), None)
     if d is None:
         return None
+    t = _slug_title(head, slug) if len(slug) >= 2 else None
+    if t is not None and t > 0:  # the headline is not the first line: menus above it, not a header
+        return _around_title(head, t, d)
     found = {"date": (head[d], parse_date_line(head[d].text))}
+
+    def author(i: int) -> str | None:
+        """A byline, unless it is the line repeating the slug (a short headline reads like a name)."""
+        return None if _slug_hits(head[i].text, slug) >= 2 else parse_author(head[i].text)
+
     top = d
-    if d > 0 and parse_author(head[d - 1].text):
-        found["author"] = (head[d - 1], parse_author(head[d - 1].text))
+    if d > 0 and author(d - 1):
+        found["author"] = (head[d - 1], author(d - 1))
         top = d - 1
-    elif d + 1 < len(head) and parse_author(head[d + 1].text):
-        found["author"] = (head[d + 1], parse_author(head[d + 1].text))
+    elif d + 1 < len(head) and author(d + 1):
+        found["author"] = (head[d + 1], author(d + 1))
     if top >= 1 and _headline(head[0].text) and top <= 3:
         found["title"] = (head[0], head[0].text)
         between = head[1:top]
@@ -104,4 +138,17 @@ def _auto(units, window: int):
             found["subtitle"] = (between[0], between[0].text)
         elif between:
             return {k: v for k, v in found.items() if k in ("date", "author")} | {"title": found["title"]}
+    return found
+
+
+def _around_title(head, t: int, d: int):
+    """Title found by the slug below the first line: take it, and date/byline only right beside it."""
+    found = {"title": (head[t], head[t].text)}
+    if abs(d - t) <= 3:
+        found["date"] = (head[d], parse_date_line(head[d].text))
+    for u in head[max(0, t - 2):t] + head[t + 1:t + 4]:
+        if u is not head[d] and abs(head.index(u) - t) <= 3 and "author" not in found:
+            name = parse_author(u.text)
+            if name and u.text[:3].lower() == "by ":
+                found["author"] = (u, name)
     return found

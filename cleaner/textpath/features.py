@@ -51,7 +51,7 @@ _NEIGHBOUR_IDX = [RAW.index(c) for c in NEIGHBOUR]
 _WINDOWED_IDX = [RAW.index(c) for c in WINDOWED]
 
 
-def _slug_words(url: str | None) -> set[str]:
+def slug_words(url: str | None) -> set[str]:
     """Words of the URL path (the article slug usually repeats the headline)."""
     if not url:
         return set()
@@ -68,7 +68,7 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     if not n:
         return np.zeros((0, len(RAW)), dtype=np.float32)
     # Column by column with map() over C methods: several times faster than a loop over lines.
-    slug = _slug_words(url)
+    slug = slug_words(url)
     title_words = {w for w in _WORD.findall(lines[0].lower()) if len(w) > 2}
     lows = list(map(str.lower, lines))
     counts: dict[str, int] = {}
