@@ -147,3 +147,17 @@ def test_prune_drops_chrome_inside_the_site_body(write_rules):
         (d / "example.com.yaml").unlink()
     assert "Most read story number 7" in texts[False]
     assert "Most read story number 7" not in texts[True]
+
+
+def test_strip_never_removes_most_of_the_page_paragraphs(registry):
+    # wsj.com's imported rule strips //div[contains(@class,'snippet')] (written for subscriber pages);
+    # on a paywall preview the article itself sits in such a div and must survive, with a warning.
+    article = "".join(f"<p>Preview paragraph {i} tells readers what the full article covers, at some length and "
+                      f"with detail.</p>" for i in range(4))
+    page = (f"<html><body><nav><a href='/'>Home</a></nav><div class='wsj-snippet-body'>{article}</div>"
+            "<div class='snippet-promotion'><p>Subscribe to continue reading.</p></div></body></html>")
+    r = clean(page, "https://www.wsj.com/articles/preview-123", registry=registry)
+    assert r.site == "wsj.com"
+    assert "Preview paragraph 3" in r.text
+    assert any("wsj.com:strip.l99" in w and "most of the page" in w for w in r.warnings)
+    assert "Subscribe to continue" not in r.text    # the small snippet-promotion div is still stripped
