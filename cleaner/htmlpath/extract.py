@@ -27,8 +27,10 @@ def strip_junk(root) -> None:
                 remove_element(el)
 
 
-def _prune(s: scoring.Scores, i: int) -> None:
-    """Drop chrome inside the chosen subtree: children worth less than nothing that look like chrome."""
+def _prune(s: scoring.Scores, i: int, whole: float | None = None) -> None:
+    """Drop chrome inside the chosen subtree: children worth less than nothing that look like chrome,
+    and minor parts with a chrome-like class (an author box, a tag list)."""
+    whole = s.raw_pos[i] if whole is None else whole
     for child in list(s.elements[i]):
         j = s.index.get(child)
         if j is None or s.chars[j] == 0:
@@ -37,10 +39,10 @@ def _prune(s: scoring.Scores, i: int) -> None:
         linky = s.link_chars[j] > 0.5 * s.chars[j]
         if net < 0 and (s.signal[j] < 0 or linky):
             remove_element(child)
-        elif s.signal[j] < 0 and s.pos[j] < 0.25 * s.raw_pos[j] and net < 0.5 * s.raw_pos[j]:
+        elif s.signal[j] < 0 and s.raw_pos[j] < 0.3 * whole:
             remove_element(child)
         else:
-            _prune(s, j)
+            _prune(s, j, whole)
 
 
 def main_content(root, url: str | None = None):

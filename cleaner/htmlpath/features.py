@@ -31,9 +31,9 @@ comment comments commentlist disqus respond reply replies share sharing sharebar
 sociallinks related relatedposts recommended recommendations recirc footer foot navbar nav navigation
 menu menus submenu megamenu sidebar sidebars aside breadcrumb breadcrumbs crumbs cookie cookies consent
 gdpr newsletter newsletters subscribe subscription signup promo promos promotion advert adverts
-advertisement advertising ads ad adslot adunit sponsor sponsored banner popup modal overlay tags tagcloud taglist pagination pager paging masthead toolbar skip login signin outbrain
+advertisement advertising ads ad adslot adunit sponsor sponsored banner popup modal overlay tags tagcloud taglist pagination pager paging masthead toolbar skiplink login signin outbrain
 taboola trending popular mostread mostpopular teaser teasers cta byline author bio dateline
-timestamp print rating ratings jump sronly visuallyhidden offscreen screenreader topbar
+timestamp print rating ratings sronly visuallyhidden offscreen screenreader topbar
 bottombar copyright legal disclaimer partner partners rail rightrail leftrail newsticker ticker
 userinfo userdetails usertitle userstats userbanner memberinfo memberstats postprofile posterinfo
 authorinfo signature reactions reactionsbar likes badges
@@ -126,7 +126,8 @@ def class_signal(el, forum: bool = False) -> int:
         elif t_pos:
             pos = True
     if neg:
-        return -2 if strong else -1
+        # "content-area newspaper-sidebar-right": a content token next to a chrome one is a layout hint
+        return -2 if strong and not pos else -1
     if pos or el.get("itemprop") == "articleBody":
         return 1
     return 0

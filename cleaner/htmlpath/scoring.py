@@ -157,6 +157,8 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
             s.pos[j] += s.pos[i]
             s.neg[j] += s.neg[i]
     for i in range(n):  # document order: parents first
+        if elements[i].tag == "main" and s.signal[i] > 0:
+            continue  # the page's own <main> landmark outranks a chrome-like wrapper class
         s.under[i] = s.signal[i] < -1 or (parent[i] >= 0 and s.under[parent[i]])
     return s
 
