@@ -161,3 +161,10 @@ def test_strip_never_removes_most_of_the_page_paragraphs(registry):
     assert "Preview paragraph 3" in r.text
     assert any("wsj.com:strip.l99" in w and "most of the page" in w for w in r.warnings)
     assert "Subscribe to continue" not in r.text    # the small snippet-promotion div is still stripped
+
+
+def test_a_wildcard_site_id_can_be_forced(registry):
+    page = PAGE % ""
+    r = clean(page, site="blogspot.com_wildcard", registry=registry)
+    assert r.site == "blogspot.com_wildcard" and "Emergency services" in r.text
+    assert registry.get("nytimes.com").pack == "ftr"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..ruleset.registry import WILDCARD_SUFFIX
 from .parser import Directive, Problem, SiteConfig
 
 # Directives we cannot honour, with the reason given in the report.
@@ -65,7 +66,7 @@ class Converted:
 
 def site_id(host: str) -> str:
     """Our site id: the host itself; `.example.com` (any subdomain) becomes example.com_wildcard."""
-    return host[1:] + "_wildcard" if host.startswith(".") else host
+    return host[1:] + WILDCARD_SUFFIX if host.startswith(".") else host
 
 
 def _literal(s: str) -> str:

@@ -12,6 +12,7 @@ from .model import RuleSet
 
 DEFAULTS_FILE = "_defaults.yaml"
 PACK_FILE = "pack.yaml"
+WILDCARD_SUFFIX = "_wildcard"
 
 
 def shipped_rules_dir() -> Path:
@@ -161,6 +162,12 @@ class Registry:
         found = self.for_host(key)
         if found:
             return found[0]
+        if key.endswith(WILDCARD_SUFFIX):  # a pack's `.example.com` file has the site id example.com_wildcard
+            for pack in self.packs:
+                hit = pack.get("." + key[:-len(WILDCARD_SUFFIX)])
+                if isinstance(hit, RuleSet):
+                    self._attach(hit)
+                    return hit
         raise UnknownSiteError(f"no rule set named {site!r}")
 
     def for_host(self, host: str) -> tuple[RuleSet, str] | None:
