@@ -1,0 +1,67 @@
+"""Title, author and date of HTML pages: JSON-LD first, then meta tags, bylines and the page's own dates."""
+from __future__ import annotations
+
+import json
+
+from cleaner import clean
+
+BODY = ("<p>The harbour authority confirmed on Monday that the old ferry terminal will close at the end of "
+        "the summer, after more than sixty years of service to the islands.</p>"
+        "<p>A new terminal, built two kilometres to the east, is expected to open in the autumn, "
+        "although the contractors have warned that the schedule depends on the weather.</p>")
+
+
+def html(head: str = "", before: str = "") -> str:
+    return (f"<html><head>{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<article>{before}{BODY}</article></body></html>")
+
+
+def run(page: str):
+    return clean(page, "https://port.example.net/news/ferry-terminal", site_rules=False, content_type="html")
+
+
+def test_json_ld_article_wins():
+    ld = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Port News"},
+        {"@type": "NewsArticle", "headline": "Old ferry terminal to close",
+         "author": [{"@type": "Person", "name": "Mara Lind"}, {"@type": "Person", "name": "Tom Berg"}],
+         "datePublished": "2024-06-03T09:15:00+02:00"}]}
+    head = (f"<title>Ferry terminal closing | Port News</title>"
+            f"<meta property='og:title' content='Something else entirely'>"
+            f"<script type='application/ld+json'>{json.dumps(ld)}</script>")
+    r = run(html(head))
+    assert r.title == "Old ferry terminal to close"
+    assert r.author == "Mara Lind, Tom Berg"
+    assert r.date == "2024-06-03T09:15:00+02:00"
+
+
+def test_meta_tags_when_there_is_no_json_ld():
+    head = ("<title>Old ferry terminal to close - Port News</title>"
+            "<meta property='og:site_name' content='Port News'>"
+            "<meta name='author' content='Mara Lind'>"
+            "<meta property='article:published_time' content='2024-06-03T07:15:00Z'>")
+    r = run(html(head))
+    assert r.title == "Old ferry terminal to close"
+    assert r.author == "Mara Lind"
+    assert r.date.startswith("2024-06-03T07:15:00")
+
+
+def test_broken_json_ld_is_ignored_not_fatal():
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": </script>"
+            "<meta property='og:title' content='Old ferry terminal to close'>")
+    r = run(html(head))
+    assert r.title == "Old ferry terminal to close"
+    assert "harbour authority" in r.text
+
+
+def test_byline_element_gives_the_author():
+    before = "<h1>Old ferry terminal to close</h1><p class='byline'>By <a href='/staff/mara'>Mara Lind</a></p>"
+    r = run(html("<title>Old ferry terminal to close</title>", before))
+    assert r.author == "Mara Lind"
+    assert "By Mara Lind" not in r.text
+
+
+def test_date_found_in_the_page_when_no_metadata_declares_it():
+    before = "<h1>Old ferry terminal to close</h1><time datetime='2024-06-03'>3 June 2024</time>"
+    r = run(html("<title>Old ferry terminal to close</title>", before))
+    assert r.date is not None and r.date.startswith("2024-06-03")
