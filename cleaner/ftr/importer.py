@@ -104,6 +104,6 @@ def _write_pack_files(src: Path, out: Path, report: ImportReport) -> None:
         "The Full-Text RSS site config files are released to the public domain (CC0 1.0 Universal,\n"
         "https://creativecommons.org/publicdomain/zero/1.0/); see LICENSE. Many of them derive from the\n"
         "site configurations Instapaper users contributed and Instapaper opened to the public.\n"
-        "The converted files are likewise dedicated to the public domain under CC0.\n\n"
+        "CC0 puts no conditions on the converted files; this notice records where they came from.\n\n"
         "What could not be converted is listed in IMPORT-REPORT.md.\n", encoding="utf-8")
     (out / "IMPORT-REPORT.md").write_text(report.to_markdown(), encoding="utf-8")
