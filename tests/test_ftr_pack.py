@@ -62,7 +62,12 @@ def test_lookup_follows_ftr_file_naming(registry):
     assert registry.for_host("a.b.blogspot.com")[1] == "parent"
     assert registry.for_host("blogspot.com") is None
     # example.com.txt is for example.com and www.example.com only, as in Full-Text RSS
-    assert registry.for_host("cooking.nytimes.com") is None or registry.for_host("cooking.nytimes.com")[0].site != "nytimes.com"
+    assert registry.for_host("news.theverge.com") is None
+    # the most specific file wins: exact host, then the nearest wildcard
+    assert registry.for_host("cooking.nytimes.com")[0].site == "cooking.nytimes.com"
+    assert registry.for_host("travel.nytimes.com")[0].site == "nytimes.com_wildcard"
+    assert registry.for_host("x.blogs.nytimes.com")[0].site == "blogs.nytimes.com_wildcard"
+    assert registry.for_host("pogue.blogs.nytimes.com")[0].site == "pogue.blogs.nytimes.com"
 
 
 def test_hand_written_file_wins_and_packs_can_be_switched_off(monkeypatch, registry):
