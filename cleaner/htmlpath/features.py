@@ -102,13 +102,29 @@ def class_signal(el, forum: bool = False) -> int:
     if tag == "main":
         return 1
     role = el.get("role")
+    cls, ident, itemprop = el.get("class"), el.get("id"), el.get("itemprop")
+    if not (role or cls or ident or itemprop):
+        return 0
+    key = (role, cls, ident, forum, itemprop)
+    sig = _SIGNAL_CACHE.get(key)
+    if sig is None:
+        sig = _attr_signal(role, f"{cls or ''} {ident or ''}", forum, key[4])
+        if len(_SIGNAL_CACHE) < 50000:
+            _SIGNAL_CACHE[key] = sig
+    return sig
+
+
+_SIGNAL_CACHE: dict[tuple, int] = {}
+
+
+def _attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None) -> int:
+    """class_signal from the role, class/id text and itemprop (cached by the caller)."""
     if role:
         role = role.lower()
         if role in ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"):
             return -2
         if role in ("main", "article"):
             return 1
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
     if not raw.strip():
         return 0
     pos = neg = strong = False
@@ -128,7 +144,7 @@ def class_signal(el, forum: bool = False) -> int:
     if neg:
         # "content-area newspaper-sidebar-right": a content token next to a chrome one is a layout hint
         return -2 if strong and not pos else -1
-    if pos or el.get("itemprop") == "articleBody":
+    if pos or itemprop == "articleBody":
         return 1
     return 0
 

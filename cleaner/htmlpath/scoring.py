@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from .features import BLOCK_TAGS, HEADINGS, class_signal
 
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f:;\"\u201d)](?:\s|$)")
@@ -122,7 +124,7 @@ class _Walker:
 
 def score(root, use_classes: bool = True, forum: bool = False, listing: bool = False) -> Scores:
     """Score every element of a cleaned tree (listing: value item lists, for pages without prose)."""
-    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    elements = list(root.iter(etree.Element))  # elements only: no comments or processing instructions
     n = len(elements)
     index = {e: i for i, e in enumerate(elements)}
     s = Scores(elements, index, [0.0] * n, [0.0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n)
