@@ -99,3 +99,11 @@ def test_html_mode_untouched_by_text_model():
         f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>"
     r = clean(html, URL, content_type="html", site_rules=False)
     assert not [x for x in r.removed if x.rule == "defaults:page-text"]
+
+
+def test_huge_texts_are_left_alone_with_a_warning():
+    page = whole_page()
+    text = "\n".join([page] * 2200)  # ~70k lines
+    r = clean(text, URL, content_type="text", site_rules=False)
+    assert not [x for x in r.removed if x.rule == "defaults:page-text"]
+    assert any("defaults:page-text" in w and "lines" in w for w in r.warnings)

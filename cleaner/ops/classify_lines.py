@@ -31,6 +31,8 @@ OPTIONS = {
     "article_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.6,
                       "description": "share of prose characters among the kept lines that makes a page "
                                      "an article page"},
+    "max_lines": {"type": "integer", "minimum": 1, "default": 50000,
+                  "description": "texts with more lines are left alone, with a warning (bounded memory)"},
     "min_lines": {"type": "integer", "minimum": 1, "default": 12,
                   "description": "texts with fewer lines are left alone"},
 }
@@ -56,6 +58,10 @@ def apply(doc, rule) -> None:
     o = rule.options
     units = doc.units
     if len(units) < o["min_lines"] or _article_like(units, o["article_like"]):
+        return
+    if len(units) > o["max_lines"]:  # the feature matrix grows with the lines: keep memory bounded
+        doc.warnings.append(f"{rule.qid}: {len(units)} lines is more than the line model takes "
+                            f"({o['max_lines']}); whole-page boilerplate was not removed")
         return
     model = rule.compiled
     lines, indents, paras = line_inputs(doc)
