@@ -172,3 +172,20 @@ def test_page_with_no_text_raises_a_typed_error():
     with pytest.raises(CleanerError) as info:
         run(f"<html><body>{NAV}<div id='app'></div></body></html>".replace(NAV, "<div></div>"))
     assert info.value.code
+
+
+def test_dateline_above_and_related_tail_below_are_trimmed():
+    extra = ("<h2>Related articles</h2><p>Council approves new cycle lanes in the city centre, with a sentence."
+             "</p><p>Hospital parking charges to rise from April, the trust confirms today.</p>")
+    art = article_html(extra).replace('<div class="story-body">',
+                                      '<div class="story-body"><p>Published: March 3, 2024</p><p>4 min read</p>')
+    r = run(page(art))
+    assert r.text.startswith(PROSE[0]) and r.text.endswith(PROSE[3])
+    assert {x.rule for x in r.removed} >= {"html:dateline", "html:related-tail"}
+
+
+def test_utility_css_class_mentioning_figcaption_is_not_a_caption():
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = f'<html><body>{NAV}<article class="[&_figcaption]:text-sm prose">{paras}</article>{FOOTER}</body></html>'
+    r = run(html)
+    assert all(p in r.text for p in PROSE)

@@ -5,6 +5,7 @@ import re
 
 from ..doc import Doc, Unit
 from .features import class_words
+from .trim import trim
 
 _SKIP = {"script", "style", "template", "svg", "select", "option", "iframe",
          "input", "textarea", "nav", "head", "object", "embed", "canvas", "video", "audio"}
@@ -91,6 +92,7 @@ def to_units(doc: Doc, body) -> None:
     doc.units = b.units
     if len(doc.units) < 2:
         return  # a lone headline or caption is all there is: keep it as the text
+    trim(doc)
     for unit in doc.units[:3]:
         if unit.info.get("h1"):  # the headline is metadata, not body text
             unit.keep = False

@@ -1,0 +1,43 @@
+"""Edges of the extracted body: a dateline or reading time above the text, a 'Related' tail below it."""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc
+
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# A line that is only a date, a reading time, or a published/updated stamp.
+_DATELINE = re.compile(
+    rf"^(?:(?:published|posted|updated|last updated|modified|date)(?:\s+on)?\s*:?\s*)?{_WEEKDAY}{_DATE}"
+    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\.?$"
+    r"|^\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading(?:\s+time)?)$"
+    r"|^(?:reading time|read time)\s*:?\s*\d+\s*(?:min(?:ute)?s?)$", re.I)
+# A short heading that opens the block of teasers under an article.
+_TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics))?|recommended"
+                   r"(?:\s+(?:for you|articles?|stories|reading))?|you (?:may|might) also (?:like|enjoy)|read next|"
+                   r"more (?:stories|articles|news|from|in|on|like this)\b.{0,40}|(?:most )?popular(?: (?:posts|stories))?"
+                   r"|trending(?: now| stories)?|latest (?:news|stories|posts|articles)|keep reading|up next)\s*:?$",
+                   re.I)
+
+
+def trim(doc: Doc) -> None:
+    """Drop datelines among the first lines and a 'Related ...' heading near the end with what follows."""
+    live = [u for u in doc.units if u.keep]
+    if len(live) < 4:
+        return
+    for unit in live[:6]:
+        if len(unit.text) <= 80 and _DATELINE.match(unit.text.strip()):
+            unit.keep = False
+            doc.record(unit.text, "html:dateline", "header", reason="date or reading time above the text")
+    start = int(len(live) * 0.6)
+    for k in range(start, len(live)):
+        unit = live[k]
+        if len(unit.text) <= 60 and _TAIL.match(unit.text.strip()):
+            for tail in live[k:]:
+                if tail.keep:
+                    tail.keep = False
+                    doc.record(tail.text, "html:related-tail", "related", reason="teasers after the article")
+            break
