@@ -136,11 +136,11 @@ def extract(root) -> dict:
 
 
 def _htmldate(root) -> str | None:
-    """The publication day found by htmldate's quick search (URL, markup and text patterns)."""
+    """The publication day found by htmldate (markup, then text patterns)."""
     if _find_date is None:
         return None
     try:
-        found = _find_date(root, extensive_search=False, original_date=True)
+        found = _find_date(root, extensive_search=True, original_date=True)
     except Exception:  # htmldate is a heuristic library; a failure there only means "no date"
         return None
     return parse_date(found) if found else None
