@@ -7,7 +7,8 @@ Loopback only, stops by itself. It starts `cleaner serve` (gunicorn, the package
 2. runs open loop at --load x capacity for --minutes: request i is due at t0 + i/rate, so a slow
    server shows as latency (measured from the due time), not as a lower rate;
 3. samples every worker's RSS (psutil) every --sample seconds.
-It reports documents sent, statuses, 5xx, transport errors, p50/p90/p99/max latency, worker restarts and
+It reports documents sent, statuses, 5xx, transport errors, p50/p90/p99/max latency (from the due time,
+so queueing counts, and the service time from send to response), worker restarts and
 RSS per worker (after warm-up, first vs last minute, and max), and exits 1 when a 5xx or transport error
 happened or a worker's RSS grew by more than --rss-bound MB after warm-up. --max-requests 0 (default)
 switches gunicorn's worker recycling off so a leak cannot hide behind it.
@@ -120,14 +121,17 @@ class Stats:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.latencies: list[float] = []
+        self.latencies: list[float] = []   # from the due time: includes queueing when the server falls behind
+        self.service: list[float] = []     # from sending to the full response
         self.status: dict[int, int] = {}
         self.unexpected: dict[str, int] = {}   # "name -> status" for good docs not 200 / bad docs not 4xx
         self.transport_errors: list[str] = []
 
-    def add(self, name: str, good: bool, status: int | None, latency: float, error: str | None = None) -> None:
+    def add(self, name: str, good: bool, status: int | None, latency: float, service: float,
+            error: str | None = None) -> None:
         with self.lock:
             self.latencies.append(latency)
+            self.service.append(service)
             if status is None:
                 self.transport_errors.append(f"{name}: {error}")
                 return
@@ -204,8 +208,10 @@ def open_loop(port: int, mix, rate: float, seconds: float, clients: int, timeout
             if delay > 0:
                 time.sleep(delay)
             doc = rnd.choice(mix)
+            sent = time.monotonic()
             status, error = _send(box, port, doc, timeout)
-            stats.add(doc[0], doc[4], status, time.monotonic() - due, error)
+            done = time.monotonic()
+            stats.add(doc[0], doc[4], status, done - due, done - sent, error)
 
     threads = [threading.Thread(target=run, args=(k,), daemon=True) for k in range(clients)]
     for t in threads:
@@ -307,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
                 proc.kill()
 
     lat = [x * 1000 for x in stats.latencies]
+    svc = [x * 1000 for x in stats.service]
     fivexx = sum(n for s, n in stats.status.items() if s >= 500)
     rss = rss_report(samples, args.warmup, args.rss_bound)
     report = {
@@ -317,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         "unexpected": stats.unexpected,
         "latency_ms": {"p50": round(_pct(lat, 50), 1), "p90": round(_pct(lat, 90), 1),
                        "p99": round(_pct(lat, 99), 1), "max": round(max(lat), 1) if lat else None},
+        "service_ms": {"p50": round(_pct(svc, 50), 1), "p90": round(_pct(svc, 90), 1),
+                       "p99": round(_pct(svc, 99), 1), "max": round(max(svc), 1) if svc else None},
         "workers_before": workers_before, "workers_after": workers_after, "server_alive": alive,
         "rss_bound_mb": args.rss_bound, "rss": rss,
         "settings": {"workers": args.workers, "max_requests": args.max_requests, "clients": args.clients,
