@@ -78,14 +78,35 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
     doc.check_time()
     body = doc.body if doc.body is not None else extract.main_content(doc.root, doc.url)
     doc.check_time()
+    _account_outside(doc, body)
     blocks.to_units(doc, body)
     title = doc.meta.get("title")
     if title:  # the headline repeated at the top of the body is metadata, not article text
         for unit in doc.units[:3]:
-            if unit.text.strip().casefold() == title.strip().casefold():
+            if unit.keep and unit.text.strip().casefold() == title.strip().casefold():
                 doc.record(unit.text, "engine:title", "header", reason="title")
                 unit.keep = False
                 break
+
+
+_OUTSIDE_CATEGORY = {"nav": "navigation", "footer": "footer", "header": "header", "aside": "related",
+                     "menu": "navigation", "form": "boilerplate"}
+
+
+def _account_outside(doc: Doc, body) -> None:
+    """List what lies outside the chosen body in `removed`: one span per dropped subtree."""
+    node = body
+    while (parent := node.getparent()) is not None:
+        for sibling in parent:
+            if sibling is node or not isinstance(sibling.tag, str) or sibling.tag == "head":
+                continue
+            text = tree.text_of(sibling)
+            if text:
+                label = sibling.tag + "".join(f"#{v}" if a == "id" else "." + ".".join(v.split()[:2])
+                                              for a in ("id", "class") if (v := sibling.get(a)))
+                doc.record(text, "engine:extraction", _OUTSIDE_CATEGORY.get(sibling.tag, "boilerplate"),
+                           reason=f"outside the main content: <{label}>")
+        node = parent
 
 
 def _finish(doc: Doc, ruleset, how) -> CleanResult:

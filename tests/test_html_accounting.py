@@ -1,0 +1,28 @@
+"""In HTML mode, what lies outside the extracted body is listed in `removed` too."""
+from __future__ import annotations
+
+from cleaner import clean
+
+PAGE = """<html><head><title>Budget approved | Daily</title></head><body>
+<nav class="top menu"><a href="/">Home</a> <a href="/news">News</a></nav>
+<div id="main"><article><h1>Budget approved</h1>
+<p>The council approved the new budget on Monday after a long debate that lasted well into the night, officials said.</p>
+<p>Spending on schools will rise by four percent, while road repairs will receive an extra two million pounds next year.</p>
+<p>The opposition criticised the plan, saying it did little to address the housing shortage in the city centre.</p>
+</article></div>
+<footer>Copyright 2024 Daily News. All rights reserved.</footer></body></html>"""
+
+
+def test_outside_body_is_accounted_with_its_element():
+    r = clean(PAGE, "https://daily.example/news/1", site_rules=False)
+    assert "Home" not in r.text and "Copyright" not in r.text
+    outside = {x.text: x for x in r.removed if x.rule == "engine:extraction"}
+    assert outside["Home News"].category == "navigation"
+    assert outside["Home News"].reason == "outside the main content: <nav.top.menu>"
+    assert outside["Copyright 2024 Daily News. All rights reserved."].category == "footer"
+
+
+def test_headline_is_accounted_once():
+    r = clean(PAGE, site_rules=False)
+    assert r.title == "Budget approved"
+    assert [x.text for x in r.removed].count("Budget approved") == 1
