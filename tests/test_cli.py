@@ -78,3 +78,25 @@ def test_rules_test_fails_with_code_12(tmp_path, monkeypatch):
 def test_help_explains():
     out = run("--help").stdout.decode()
     assert "Exit codes" in out and "clean" in out and "rules" in out
+
+
+def test_bench_command_runs_the_harness(tmp_path):
+    # The scorer needs only the ground truth it is given: a two-page data set made here.
+    import gzip
+    import json as _json
+    data = tmp_path / "aeb-dev"
+    (data / "html").mkdir(parents=True)
+    page = ("<html><body><nav>Home | News</nav><article><p>" + "The council approved the new budget on Monday. " * 8
+            + "</p></article></body></html>")
+    truth = {}
+    for pid in ("p1", "p2"):
+        (data / "html" / f"{pid}.html.gz").write_bytes(gzip.compress(page.encode()))
+        truth[pid] = {"url": f"https://example.org/{pid}", "articleBody": "The council approved the new budget on Monday. " * 8}
+    (data / "ground-truth.json").write_text(_json.dumps(truth))
+    out = run("bench", "quality", "--data", str(tmp_path), "--set", "aeb", "--systems", "cleaner",
+              "--json", str(tmp_path / "out.json"), "--quiet")
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    result = _json.loads((tmp_path / "out.json").read_text())
+    assert [p["id"] for p in result["pages"]] == ["p1", "p2"]
+    assert result["summary"][0]["system"] == "cleaner" and result["summary"][0]["aeb_f1"] == 1.0
+    assert result["args"]["site_rules"] is False  # generic quality by default

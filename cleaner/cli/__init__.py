@@ -5,10 +5,10 @@ import argparse
 import sys
 
 from ..errors import CleanerError
-from . import clean_cmd, rules_cmd, serve_cmd
+from . import bench_cmd, clean_cmd, rules_cmd, serve_cmd
 
 # Each entry: a module with `register(subparsers)`; the parser it adds sets `func(args) -> int`.
-COMMANDS = [clean_cmd, rules_cmd, serve_cmd]
+COMMANDS = [clean_cmd, rules_cmd, serve_cmd, bench_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
