@@ -14,12 +14,18 @@ reports line-level figures on them, and `bench`/README figures give page-level o
 """
 from __future__ import annotations
 
-import argparse
+import os
+
+# One BLAS thread: multi-threaded sums change with the thread count and load, and the same command
+# must give the same model file.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
 import glob
 import gzip
 import hashlib
 import json
-import os
 import pickle
 import re
 import sys
