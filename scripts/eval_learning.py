@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             alive.append(registry)
             generic = _clean_text(texts[i], rec["url"], args.mode, site_rules=False)
             learned = _clean_text(texts[i], rec["url"], args.mode, site=site, registry=registry)
-            rows.append({"site": site, "id": rec["id"], "type": rec["type"], "blocks": len(proposal.accepted) + len(proposal.selectors),
+            rows.append({"site": site, "id": rec["id"], "type": rec["type"], "blocks": len(proposal.accepted) + len(proposal.selectors), "truth_words": len(_WORD.findall(rec["truth"])),
                          "generic": word_f1(generic, rec["truth"]), "learned": word_f1(learned, rec["truth"]),
                          "raw": word_f1(texts[i], rec["truth"]) if args.mode == "text" else 0.0})
         site_rows = [r for r in rows if r["site"] == site]
@@ -142,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\npages better: {better}, worse: {worse}, same: {len(rows) - better - worse}; "
           + (f"untouched full text F1 {mean('raw'):.3f}; " if args.mode == "text" else "") + "median gain "
           f"{statistics.median(r['learned'] - r['generic'] for r in rows):+.3f}")
+    scored = [r for r in rows if r["truth_words"]]
+    if len(scored) < len(rows):   # an empty ground truth scores 1.0 only for an empty output
+        print(f"without the {len(rows) - len(scored)} pages whose ground truth is empty: generic "
+              f"{mean('generic', scored):.3f}, learned {mean('learned', scored):.3f}, "
+              f"gain {mean('learned', scored) - mean('generic', scored):+.3f}")
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "sites": per_site}, indent=1), encoding="utf-8")
     return 0

@@ -40,8 +40,8 @@ def register(rules_sub) -> None:
     p.add_argument("--out", type=Path, metavar="FILE", help="write the rule file here (default: stdout)")
     p.add_argument("--min-pages", type=int, default=3, metavar="N",
                    help="a block must be on at least N distinct pages (default 3)")
-    p.add_argument("--min-share", type=float, default=0.1, metavar="F",
-                   help="...and on at least this share of the pages (default 0.1)")
+    p.add_argument("--min-share", type=float, default=0.5, metavar="F",
+                   help="...and on at least this share of the pages (default 0.5)")
     p.add_argument("--content-type", choices=["auto", "html", "text"], default="auto",
                    help="how to read the pages (default: detect)")
     p.add_argument("--no-tests", action="store_true", help="do not draw test cases from the pages")

@@ -56,7 +56,7 @@ class Guards:
     """The guard rails: what a block must satisfy to be proposed as boilerplate."""
 
     min_pages: int = 3          # seen on at least this many distinct pages...
-    min_share: float = 0.1      # ...and on at least this share of the site's pages
+    min_share: float = 0.5      # ...and on at least this share of the site's pages
     max_frac: float = 0.5       # never a block that is most of a page
     max_in_body: float = 0.5    # never a block that sits inside article text on this share of its pages
     short_words: int = 4        # a block this short (e.g. "css", "Summary") must also...
