@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "bench")
     ap.add_argument("--min-site-pages", type=int, default=3, help="sites with at least this many pages")
     ap.add_argument("--min-pages", type=int, default=2, help="learner's --min-pages")
-    ap.add_argument("--min-share", type=float, default=0.0, help="learner's --min-share")
+    ap.add_argument("--min-share", type=float, default=0.5, help="learner's --min-share (0.5, as the CLI)")
     ap.add_argument("--middle-extra", type=int, default=0, help="learner's Guards.middle_extra")
     ap.add_argument("--mode", choices=["text", "html"], default="text",
                     help="text: flattened pages (the issue's measure); html: learn from and clean the HTML itself")
