@@ -152,8 +152,12 @@ def test_html_mode_places_removals_by_text_search(pg_client):
     placed = {data["result"]["removed"][s["removal"]]["rule"]: original["text"][s["start"]:s["end"]]
               for s in original["spans"]}
     assert placed["defaults:newsletter"] == "Sign up to our newsletter"
+    # What main-content extraction left out is in `removed` too, so it is placed like any removal.
+    extraction = [original["text"][sp["start"]:sp["end"]] for sp in original["spans"]
+                  if data["result"]["removed"][sp["removal"]]["rule"] == "engine:extraction"]
+    assert "Home News" in extraction and "Example News, all rights reserved" in extraction
+    assert not any("harbour plan on Tuesday" in o for o in extraction)
     outside = [original["text"][a:b] for a, b in original["outside"]]
-    assert "Home News" in outside and "Example News, all rights reserved" in outside
     assert not any("harbour plan on Tuesday" in o for o in outside)
 
 
