@@ -33,3 +33,10 @@ def test_match_straying_across_lines_hides_nothing():
     units = [Unit(text="please share", para=0), Unit(text="this share this", para=1)]
     pattern = PATTERNS[2]
     assert [i for i in matching_lines(units, pattern) if pattern.search(units[i].text)] == [1]
+
+
+def test_scanner_follows_the_pattern_text_not_the_object():
+    # Patterns compiled and dropped one after another may reuse the same id(); each must be scanned as itself.
+    units = [Unit(text="alpha", para=0), Unit(text="beta", para=1)]
+    for word, expected in [("alpha", [0]), ("beta", [1])] * 50:
+        assert matching_lines(units, compile_regex(word)) == expected

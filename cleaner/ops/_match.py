@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..doc import Doc
 from ..regex import compile_regex
@@ -13,7 +14,10 @@ MAX_CHARS = {"type": "integer", "minimum": 1, "default": 400,
              "description": "a longer line is not dropped whole: only its glued sentences that match"}
 
 
-_SCANNERS: dict[int, object] = {}
+@lru_cache(maxsize=4096)
+def _scanner(pattern: str, case_sensitive: bool):
+    """The multi-line variant of a pattern; keyed by its text (an id() could be reused), bounded."""
+    return compile_regex("(?m)" + pattern, ignore_case=not case_sensitive)
 
 
 def matching_lines(units, pattern) -> list[int]:
@@ -24,10 +28,7 @@ def matching_lines(units, pattern) -> list[int]:
     resumes at the next line, so a match that strays across a line break hides nothing. Callers
     confirm each index with the original pattern on the line alone.
     """
-    scanner = _SCANNERS.get(id(pattern))
-    if scanner is None:
-        scanner = _SCANNERS[id(pattern)] = compile_regex(
-            "(?m)" + pattern.pattern, ignore_case=not pattern.options.case_sensitive)
+    scanner = _scanner(pattern.pattern, pattern.options.case_sensitive)
     starts, pos = [], 0
     for u in units:
         starts.append(pos)
