@@ -115,8 +115,11 @@ def timed(fn: Callable[[], Output], timeout: float | None) -> tuple[Output, floa
     return out, ms, cpu_ms
 
 
-def score(page: Page, out: Output, fields: tuple[str, ...] = ()) -> tuple[m.Overlap | None, m.WordScore | None, m.SnippetScore | None, dict]:
-    """The metrics of the page's set for one output."""
+Scores = tuple[m.Overlap | None, m.WordScore | None, m.SnippetScore | None, dict]
+
+
+def score(page: Page, out: Output, fields: tuple[str, ...] = ()) -> Scores:
+    """The metrics of the page's set for one output (metadata only for the fields the system reports)."""
     if page.set == "aeb":
         return m.aeb_overlap(out.text, page.truth), None, None, {}
     word = m.word_score(out.text, page.truth)

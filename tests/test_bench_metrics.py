@@ -101,7 +101,8 @@ def test_word_empty_cases_and_summary():
 
 def test_snippets_case_and_whitespace_insensitive():
     out = "Hello\n  World. Cookie\u00a0policy here"
-    s = m.snippet_score(out, ["hello world", "missing one", "COOKIE   policy", "  "], ["Cookie Policy", "Subscribe now"])
+    s = m.snippet_score(out, ["hello world", "missing one", "COOKIE   policy", "  "],
+                        ["Cookie Policy", "Subscribe now"])
     assert s == m.SnippetScore(with_found=2, with_total=3, without_avoided=1, without_total=2)
 
 
