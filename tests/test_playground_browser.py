@@ -262,7 +262,8 @@ def test_one_click_example_upload_and_html_mode(browser, server, seed_text, tmp_
     assert "generic defaults" in text_of(d, "match-site")
     newsletter = css(d, 'mark[data-category="newsletter"]')
     assert newsletter and "Sign up to our newsletter" in newsletter[0].text
-    assert css(d, "#original .outside")  # the nav and footer, left out by extraction
+    # The nav and footer, left out by extraction, are marked as removals like any other rule's.
+    assert css(d, 'mark[data-rule="engine:extraction"]')
     # No rule file for the host: the editor offers a template for it.
     wait_for(lambda: "site: example.com" in d.find_element("id", "rules").get_attribute("value"),
              what="the template")
