@@ -83,7 +83,8 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
     title = doc.meta.get("title")
     if title:  # the headline repeated at the top of the body is metadata, not article text
         for unit in doc.units[:3]:
-            if unit.keep and unit.text.strip().casefold() == title.strip().casefold():
+            if unit.keep and unit.text.strip().casefold() == title.strip().casefold() \
+                    and any(u.keep for u in doc.units if u is not unit):  # never the only line left
                 doc.record(unit.text, "engine:title", "header", reason="title")
                 unit.keep = False
                 break

@@ -26,3 +26,10 @@ def test_headline_is_accounted_once():
     r = clean(PAGE, site_rules=False)
     assert r.title == "Budget approved"
     assert [x.text for x in r.removed].count("Budget approved") == 1
+
+
+def test_a_page_that_is_only_its_headline_keeps_it():
+    page = ("<html><head><title>Ask: which budget app do you use?</title></head><body><nav><a href='/'>Home</a>"
+            "</nav><main><h1>Ask: which budget app do you use?</h1></main></body></html>")
+    r = clean(page, site_rules=False)
+    assert r.text == "Ask: which budget app do you use?"

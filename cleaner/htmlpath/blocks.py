@@ -95,6 +95,8 @@ def to_units(doc: Doc, body) -> None:
     trim(doc)
     for unit in doc.units[:3]:
         if unit.info.get("h1"):  # the headline is metadata, not body text
+            if not any(u.keep for u in doc.units if u is not unit):
+                break  # ...unless it is all the body holds: a headline beats an empty result
             unit.keep = False
             doc.record(unit.text, "html:headline", "header", reason="headline")
             doc.meta.setdefault("title", unit.text)
