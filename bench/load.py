@@ -21,7 +21,6 @@ import os
 import shutil
 import signal
 import statistics
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,8 @@ import threading
 import time
 import http.client
 from pathlib import Path
+
+from bench.server import free_port, wait_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b699ba0113078e52.txt"
@@ -84,12 +85,6 @@ def create_bench_app():
 
 
 # ---------------------------------------------------------------- load generation
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def _wrk(url: str, bodies: list[Path], duration: float, connections: int, script: Path) -> dict:
     out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{max(1, round(duration))}s", "--timeout", "30s",
@@ -183,19 +178,9 @@ def _start_server(port: int, workers: int | None) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(conf), "--bind", f"127.0.0.1:{port}",
                              "bench.load:create_bench_app()"], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"gunicorn exited: {proc.stderr.read().decode()[-2000:]}")
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", "/readyz")
-            if c.getresponse().status == 200:
-                return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("gunicorn did not become ready in 60 s")
+    if not wait_ready(proc, port):
+        raise RuntimeError(f"gunicorn did not become ready in 60 s: {proc.stderr.read().decode()[-2000:]}")
+    return proc
 
 
 def _check(port: int, path: str, body: Path) -> int:
@@ -210,7 +195,7 @@ def run(duration: float = 9.0, connections: int = 8, pages: int = 40, data: Path
         workers: int | None = None, tool: str = "auto", rounds: int = 3, log=print) -> dict:
     """Run every scenario against one gunicorn; returns the figures (and prints a table via log)."""
     use_wrk = tool == "wrk" or (tool == "auto" and shutil.which("wrk"))
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory(prefix="cleaner-load-") as tmpdir:
         tmp = Path(tmpdir)
         script = tmp / "post.lua"

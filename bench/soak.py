@@ -23,7 +23,6 @@ import json
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,8 @@ import time
 from pathlib import Path
 
 import psutil
+
+from bench.server import free_port, wait_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b699ba0113078e52.txt"
@@ -88,12 +89,6 @@ def documents(seed: int = 8) -> list[tuple[str, str, bytes, dict, bool]]:
     return mix
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(port: int, workers: int, max_requests: int, max_bytes: int, log_path: Path) -> subprocess.Popen:
     """`cleaner serve` on loopback with the packaged gunicorn conf."""
     env = {**os.environ, "CLEANER_WORKERS": str(workers), "CLEANER_MAX_REQUESTS": str(max_requests),
@@ -103,16 +98,8 @@ def start_server(port: int, workers: int, max_requests: int, max_bytes: int, log
     log = open(log_path, "wb")
     proc = subprocess.Popen([cleaner, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
                             stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", "/readyz")
-            if c.getresponse().status == 200:
-                return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
+    if wait_ready(proc, port):
+        return proc
     raise SystemExit(f"the service did not start; see {log_path}")
 
 

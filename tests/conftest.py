@@ -9,6 +9,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b699ba0113078e52.txt"
 GOLDEN = Path(__file__).parent / "golden" / "seed.json"
+# A one-rule site file (versioned, to see reloads) and a document it cleans: shared by the service tests.
+SITE_RULE = """site: example.org
+domains: [example.org]
+version: {version}
+rules:
+  - id: promo
+    op: drop_phrase
+    category: ad
+    phrases: [{phrase}]
+"""
+DOC = ("First paragraph of the article, long enough to be article text.\n\nBuy our premium plan today\n\n"
+       "Second paragraph of the article, also plain article text.")
 SEED_URL = "https://www.independent.co.uk/news/world/europe/vladimir-putin-us-diplomats-expel-barack-obama-sanctions-russia-a7502146.html"
 
 

@@ -15,20 +15,9 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
-from .conftest import SEED_URL
+from .conftest import DOC, SEED_URL, SITE_RULE
 
 CLEANER = str(Path(sys.executable).with_name("cleaner"))
-SITE_RULE = """site: example.org
-domains: [example.org]
-version: {version}
-rules:
-  - id: promo
-    op: drop_phrase
-    category: ad
-    phrases: [{phrase}]
-"""
-DOC = ("First paragraph of the article, long enough to be article text.\n\nBuy our premium plan today\n\n"
-       "Second paragraph of the article, also plain article text.")
 
 
 def free_port() -> int:

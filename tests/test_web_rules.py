@@ -9,17 +9,8 @@ from cleaner import clean
 from cleaner.ruleset import shipped_rules_dir
 from cleaner.web import create_app
 
-SITE_RULE = """site: example.org
-domains: [example.org]
-version: {version}
-rules:
-  - id: promo
-    op: drop_phrase
-    category: ad
-    phrases: [{phrase}]
-"""
-DOC = ("First paragraph of the article, long enough to be article text.\n\nBuy our premium plan today\n\n"
-       "Second paragraph of the article, also plain article text.")
+from .conftest import DOC, SITE_RULE
+
 
 
 def _admin_app(rules_dir):
