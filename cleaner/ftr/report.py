@@ -49,7 +49,7 @@ class ImportReport:
     def to_markdown(self) -> str:
         """The report as Markdown: summary, then one section per file with something to say."""
         s = self.counts()
-        out = [f"# Full-Text RSS import report\n",
+        out = ["# Full-Text RSS import report\n",
                f"Source: {self.source} (snapshot {self.snapshot}).\n",
                "| | count |", "|---|---|",
                f"| files converted | {s['files']} |", f"| of which wildcard (`.example.com`) | {s['wildcard']} |",

@@ -6,7 +6,6 @@ domain or page-specific strings.
 """
 from __future__ import annotations
 
-import math
 import re
 from urllib.parse import unquote, urlsplit
 
