@@ -181,7 +181,10 @@ def _lines(text: str) -> list[str]:
 @given(line_soup)
 def test_text_mode_second_pass_only_removes(content):
     """Cleaning the clean text again never adds or changes a line: its lines are a subsequence of the first
-    output's."""
+    output's. Not an exact fixed point on arbitrary line soups, for two principled reasons: the header op
+    takes the first date/byline near the top, so a second date line left in the body becomes the header
+    of the second pass; and the whole-page line classifier (defaults:page-text) judges a line by its
+    neighbours, and a page without its menus is a different page. Exact equality is pinned on articles."""
     first = _clean(content, content_type="text")
     assume(first is not None)
     second = _clean(first.text, content_type="text")
@@ -189,17 +192,6 @@ def test_text_mode_second_pass_only_removes(content):
         return
     it = iter(_lines(first.text))
     assert all(line in it for line in _lines(second.text)), (first.text, second.text)
-
-
-@given(line_soup)
-def test_text_mode_is_idempotent_apart_from_header_reading(content):
-    """clean(clean(x).text) == clean(x).text, except for header reading: the header op takes the first
-    date/byline near the top, so a second date or byline line left in the body becomes "the header" of the
-    second pass. With header reading kept off on the second pass, the output is a fixed point."""
-    first = _clean(content, content_type="text")
-    assume(first is not None)
-    second = clean(first.text, content_type="text", keep=["header"])
-    assert second.text == first.text
 
 
 def _text_article(paras: list[str], draw, noise=st.sampled_from(PROMPTS)) -> str:
