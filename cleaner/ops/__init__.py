@@ -15,11 +15,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (body, captions, classify_lines, cut_from, cut_until, drop_phrase, drop_regex, meta,
-               related, replace, strip, text_header)
+               related, replace, strip, tail_cut, text_header)
 
 OPERATIONS: dict[str, ModuleType] = {m.ID: m for m in (
     replace, strip, meta, body, text_header, drop_phrase, drop_regex, cut_from, cut_until,
-    captions, related, classify_lines,
+    captions, related, classify_lines, tail_cut,
 )}
 
 STAGES = ("raw", "dom", "header", "blocks", "final")
