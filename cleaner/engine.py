@@ -77,7 +77,11 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
     for key, value in metadata.extract(doc.root).items():
         doc.meta.setdefault(key, value)
     doc.check_time()
-    body = doc.body if doc.body is not None else extract.main_content(doc.root, doc.url)
+    if doc.body is not None:
+        body = doc.body
+    else:
+        body = extract.main_content(doc.root, doc.url, dropped=lambda el: _record_element(
+            doc, el, "inside the main content"))
     doc.check_time()
     _account_outside(doc, body)
     blocks.to_units(doc, body)
@@ -95,19 +99,21 @@ _OUTSIDE_CATEGORY = {"nav": "navigation", "footer": "footer", "header": "header"
                      "menu": "navigation", "form": "boilerplate"}
 
 
+def _record_element(doc: Doc, el, where: str) -> None:
+    """Account for an element that extraction left out."""
+    text = tree.text_of(el)
+    if text:
+        doc.record(text, "engine:extraction", _OUTSIDE_CATEGORY.get(el.tag, "boilerplate"),
+                   reason=f"{where}: <{tree.label(el)}>")
+
+
 def _account_outside(doc: Doc, body) -> None:
     """List what lies outside the chosen body in `removed`: one span per dropped subtree."""
     node = body
     while (parent := node.getparent()) is not None:
         for sibling in parent:
-            if sibling is node or not isinstance(sibling.tag, str) or sibling.tag == "head":
-                continue
-            text = tree.text_of(sibling)
-            if text:
-                label = sibling.tag + "".join(f"#{v}" if a == "id" else "." + ".".join(v.split()[:2])
-                                              for a in ("id", "class") if (v := sibling.get(a)))
-                doc.record(text, "engine:extraction", _OUTSIDE_CATEGORY.get(sibling.tag, "boilerplate"),
-                           reason=f"outside the main content: <{label}>")
+            if sibling is not node and isinstance(sibling.tag, str) and sibling.tag != "head":
+                _record_element(doc, sibling, "outside the main content")
         node = parent
 
 

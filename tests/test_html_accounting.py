@@ -33,3 +33,13 @@ def test_a_page_that_is_only_its_headline_keeps_it():
             "</nav><main><h1>Ask: which budget app do you use?</h1></main></body></html>")
     r = clean(page, site_rules=False)
     assert r.text == "Ask: which budget app do you use?"
+
+
+def test_chrome_pruned_inside_the_body_is_accounted():
+    page = PAGE.replace("</article>", "<div class='share-tools related-links'><a href='/a'>Share</a> "
+                        "<a href='/b'>Tweet</a> <a href='/c'>Email</a></div></article>")
+    r = clean(page, "https://daily.example/news/1", site_rules=False)
+    assert "Tweet" not in r.text
+    inside = [x for x in r.removed if x.rule == "engine:extraction" and x.reason.startswith("inside")]
+    assert [x.text for x in inside] == ["Share Tweet Email"]
+    assert inside[0].reason == "inside the main content: <div.share-tools.related-links>"

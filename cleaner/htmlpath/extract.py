@@ -27,7 +27,21 @@ def strip_junk(root) -> None:
                 remove_element(el)
 
 
-def _prune(s: scoring.Scores, i: int, whole: float | None = None) -> None:
+def _drop(el, dropped) -> None:
+    """Remove a chrome element, telling the caller first (so `removed` can list it)."""
+    if dropped is not None:
+        dropped(el)
+    remove_element(el)
+
+
+def prune(el, dropped=None):
+    """Clean one chosen element (e.g. a site rule's body) the way the generic path cleans its pick."""
+    strip_junk(el)
+    _prune(scoring.score(el), 0, dropped=dropped)  # 0: the element itself is the chosen subtree
+    return el
+
+
+def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) -> None:
     """Drop chrome inside the chosen subtree: children worth less than nothing that look like chrome,
     and minor parts with a chrome-like class (an author box, a tag list)."""
     whole = s.raw_pos[i] if whole is None else whole
@@ -38,15 +52,15 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None) -> None:
         net = s.net(j)
         linky = s.link_chars[j] > 0.5 * s.chars[j]
         if net < 0 and (s.signal[j] < 0 or linky):
-            remove_element(child)
+            _drop(child, dropped)
         elif s.signal[j] < 0 and s.raw_pos[j] < 0.3 * whole:
-            remove_element(child)
+            _drop(child, dropped)
         else:
-            _prune(s, j, whole)
+            _prune(s, j, whole, dropped)
 
 
-def main_content(root, url: str | None = None):
-    """The element holding the main text, with the chrome inside it removed."""
+def main_content(root, url: str | None = None, dropped=None):
+    """The element holding the main text, with the chrome inside it removed (each passed to `dropped`)."""
     strip_junk(root)
     body = root.find("body")
     if body is None:
@@ -64,9 +78,9 @@ def main_content(root, url: str | None = None):
             # No prose at all (a grid of product links, a bare index page): the page minus its
             # surely-chrome parts says more than a copyright line.
             if _chrome_chars(s, 0) < s.chars[0]:
-                _strip_chrome(s, 0)
+                _strip_chrome(s, 0, dropped)
                 return body
-    _prune(s, top)
+    _prune(s, top, dropped=dropped)
     return s.elements[top]
 
 
@@ -80,14 +94,14 @@ def _chrome_chars(s: scoring.Scores, i: int) -> int:
     return total
 
 
-def _strip_chrome(s: scoring.Scores, i: int) -> None:
+def _strip_chrome(s: scoring.Scores, i: int, dropped=None) -> None:
     """Remove the subtrees marked as sure chrome (nav, footer, menus...)."""
     for child in list(s.elements[i]):
         j = s.index.get(child)
         if j is None or s.chars[j] == 0:
             continue
         if s.signal[j] < -1:
-            remove_element(child)
+            _drop(child, dropped)
         else:
-            _strip_chrome(s, j)
+            _strip_chrome(s, j, dropped)
 

@@ -53,3 +53,12 @@ def remove_element(el) -> bool:
             parent.text = (parent.text or "") + tail
     parent.remove(el)
     return True
+
+
+def label(el) -> str:
+    """A short CSS-like name of an element for explanations: tag#id.class1.class2."""
+    out = el.tag if isinstance(el.tag, str) else "?"
+    if el.get("id"):
+        out += "#" + el.get("id")
+    classes = (el.get("class") or "").split()[:2]
+    return out + "".join("." + c for c in classes)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from ..htmlpath.tree import text_of
+from ..htmlpath.extract import prune
+from ..htmlpath.tree import label, text_of
 from ._select import SELECTORS, compile_all, elements
 
 ID = "body"
@@ -20,16 +21,6 @@ REQUIRED = ("selectors",)
 def prepare(options: dict):
     """Compile the selectors."""
     return compile_all(options["selectors"])
-
-
-def _prune(el):
-    """Drop the chrome inside a site-picked body (FTR's `prune: yes`) with the generic extractor's own
-    scoring, so a site body keeps what generic extraction would keep inside it (related lists and
-    most-read modules go; paragraphs stay)."""
-    from ..htmlpath import extract, scoring
-    extract.strip_junk(el)
-    extract._prune(scoring.score(el), 0)   # 0: the element itself is the chosen subtree
-    return el
 
 
 def apply(doc, rule) -> None:
@@ -51,7 +42,10 @@ def apply(doc, rule) -> None:
                 wrapper.append(el)
             doc.body = wrapper
         if rule.options.get("prune"):
-            doc.body = _prune(doc.body)
+            # Drop the chrome inside the site-picked body (FTR's `prune: yes`) with the generic
+            # extractor's own scoring: related lists and most-read modules go, paragraphs stay.
+            doc.body = prune(doc.body, dropped=lambda el: doc.record(
+                text_of(el), rule, "boilerplate", reason=f"pruned inside the body: <{label(el)}>"))
         doc.meta.setdefault("_body_rule", rule.qid)
         return
     doc.warnings.append(f"rule {rule.qid}: body selector matched nothing (or only empty elements); "
