@@ -15,7 +15,7 @@ from .textpath import to_units as text_units
 
 _registry: Registry | None = None
 
-# Steps that cannot check the budget inside (splitting a text into lines, lxml parsing, readability's
+# Steps that cannot check the budget inside (splitting a text into lines, lxml parsing, main-content
 # scoring) are forecast from the document's size and refused up front when they cannot fit in what is left
 # of the budget. Rates measured on a loaded 2-core machine: ELEMENTS_PER_S is about the slowest of 60
 # benchmark pages through main-content extraction (the median page runs 4-5 times faster).
