@@ -39,6 +39,7 @@ class Doc:
     body: Any = None                     # lxml element chosen as the article body (html mode)
     deadline: float | None = None
     fired: dict[str, int] = field(default_factory=dict)  # rule qid -> spans removed (rule health)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # work shared between rules
 
     def live(self) -> list[Unit]:
         """Units still kept."""

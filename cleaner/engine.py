@@ -8,7 +8,6 @@ from . import decode as _decode
 from .doc import Doc
 from .errors import NothingLeftError
 from .htmlpath import blocks, extract, metadata, tree
-from .ops import STAGES
 from .result import CleanResult
 from .ruleset import Registry
 from .textpath import to_units as text_units
@@ -49,8 +48,10 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
     ruleset, how = registry.resolve(url, text, site, site_rules)
     doc = Doc(mode=mode, source=text, url=url, keep=frozenset(keep),
               deadline=started + time_budget if time_budget else None)
-    rules = [r for r in ruleset.effective_rules() if mode in r.module.MODES]
-    by_stage = {s: [r for r in rules if r.module.STAGE == s] for s in STAGES}
+    plan = ruleset.plan(mode)
+    by_stage = plan.by_stage
+    if plan.prefilter is not None:
+        doc.cache["scan"] = plan.prefilter
 
     if mode == "html":
         _html_front(doc, by_stage)

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from cleaner.doc import Unit
 from cleaner.ops._match import matching_lines
+from cleaner.ops.plan import Prefilter, scan_key
 from cleaner.regex import compile_regex, phrase_regex
 
 PATTERNS = [
@@ -40,3 +41,38 @@ def test_scanner_follows_the_pattern_text_not_the_object():
     units = [Unit(text="alpha", para=0), Unit(text="beta", para=1)]
     for word, expected in [("alpha", [0]), ("beta", [1])] * 50:
         assert matching_lines(units, compile_regex(word)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=LINES, drops=st.lists(st.integers(0, 11), max_size=6), rewrite=st.booleans())
+def test_prefilter_skips_only_patterns_that_match_nothing(lines, drops, rewrite):
+    # One RE2 Set pass says which rules can match; as lines are dropped (and one rewritten, as a glued
+    # notice cut out of a line does) every pattern still finds exactly what a per-line search finds.
+    prefilter = Prefilter([scan_key(p) for p in PATTERNS])
+    cache = {"scan": prefilter}
+    units = [Unit(text=t, para=i) for i, t in enumerate(lines)]
+    for step in range(len(drops) + 1):
+        for pattern in PATTERNS:
+            expected = [i for i, u in enumerate(units) if pattern.search(u.text)]
+            found = [i for i in matching_lines(units, pattern, cache) if pattern.search(units[i].text)]
+            assert found == expected
+        if step < len(drops) and units:
+            units = [u for i, u in enumerate(units) if i != drops[step] % len(units)]
+            if rewrite and units:
+                units[0].text = units[0].text + " share this"
+
+
+def test_prefilter_answers_for_the_whole_text_past_its_size_limit():
+    units = [Unit(text="x " * 1000, para=i) for i in range(40)] + [Unit(text="thank you", para=40)]
+    cache = {"scan": Prefilter([scan_key(PATTERNS[0])])}
+    assert matching_lines(units, PATTERNS[0], cache) == [40]
+
+
+def test_a_rule_set_plan_prefilters_its_line_rules(seed_text):
+    from cleaner.engine import get_registry
+    ruleset, _ = get_registry().resolve(None, seed_text, None, True)
+    plan = ruleset.plan("text")
+    assert plan.prefilter is not None
+    phrase_rules = [r for r in plan.by_stage["blocks"] if r.op == "drop_phrase"]
+    assert phrase_rules and all(scan_key(r.compiled) in plan.prefilter.keys for r in phrase_rules)
+    assert ruleset.plan("text") is plan  # built once per rule set and mode

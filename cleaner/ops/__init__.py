@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from .plan import STAGES
+
 from . import (body, captions, classify_lines, cut_from, cut_until, drop_phrase, drop_regex, meta,
                related, replace, strip, tail_cut, text_header)
 
@@ -22,4 +24,5 @@ OPERATIONS: dict[str, ModuleType] = {m.ID: m for m in (
     captions, related, classify_lines, tail_cut,
 )}
 
-STAGES = ("raw", "dom", "header", "blocks", "final")
+__all__ = ["OPERATIONS", "STAGES"]
+

@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..doc import Doc
 from ..regex import compile_regex
 from ._text import glued_segments
+from .plan import joined_lines, scan_key
 
 SCOPE = {"enum": ["line", "paragraph"], "default": "line",
          "description": "drop the matching line, or the whole paragraph it belongs to"}
@@ -20,20 +21,22 @@ def _scanner(pattern: str, case_sensitive: bool):
     return compile_regex("(?m)" + pattern, ignore_case=not case_sensitive)
 
 
-def matching_lines(units, pattern) -> list[int]:
+def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
     """Indices of the units the pattern matches, found with a few searches over all lines at once.
 
     A search per line is what costs (most rules match nothing). The multi-line variant makes ^ and
     $ match at every line, so a line that matches on its own is always found; after a hit the scan
     resumes at the next line, so a match that strays across a line break hides nothing. Callers
-    confirm each index with the original pattern on the line alone.
+    confirm each index with the original pattern on the line alone. With a `cache` holding the
+    plan's prefilter (`scan`), a pattern that cannot match any line costs no search of its own.
     """
-    scanner = _scanner(pattern.pattern, pattern.options.case_sensitive)
-    starts, pos = [], 0
-    for u in units:
-        starts.append(pos)
-        pos += len(u.text) + 1
-    joined = "\n".join(u.text for u in units)
+    key = scan_key(pattern)
+    texts = [u.text for u in units]
+    prefilter = cache.get("scan") if cache is not None else None
+    if prefilter is not None and not prefilter.may_match(key, texts, cache):
+        return []
+    joined, starts = joined_lines(texts, cache)
+    scanner = _scanner(*key)
     found, pos = [], 0
     while True:
         m = scanner.search(joined, pos)
@@ -51,7 +54,7 @@ def drop_matching(doc: Doc, rule, pattern) -> None:
     scope, max_chars = rule.options["scope"], rule.options["max_chars"]
     units = doc.live()
     doc.check_time()
-    for i in matching_lines(units, pattern):
+    for i in matching_lines(units, pattern, doc.cache):
         unit = units[i]
         if not unit.keep or not pattern.search(unit.text):
             continue

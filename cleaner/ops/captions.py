@@ -22,6 +22,7 @@ OPTIONS = {
     "max_chars": {"type": "integer", "minimum": 1, "default": 400},
 }
 REQUIRED = ()
+SCANS = True  # rule.compiled is a line pattern: it joins the prefilter (ops/plan.py)
 
 
 def prepare(options: dict):
@@ -42,7 +43,7 @@ def apply(doc, rule) -> None:
             _take(doc, rule, u, u.text)
     units = [u for u in doc.live() if u.kind != "h"]
     max_chars = rule.options["max_chars"]
-    credits: dict[int, object] = {i: credit.search(units[i].text) for i in matching_lines(units, credit)
+    credits: dict[int, object] = {i: credit.search(units[i].text) for i in matching_lines(units, credit, doc.cache)
                                   if len(units[i].text) <= max_chars}
     candidates = sorted({j for i in credits for j in range(max(0, i - 2), i + 1)})
     taken = set()

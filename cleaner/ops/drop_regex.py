@@ -16,6 +16,7 @@ OPTIONS = {
     "max_chars": MAX_CHARS,
     "case_sensitive": {"type": "boolean", "default": False},
 }
+SCANS = True  # rule.compiled is a line pattern: it joins the prefilter (ops/plan.py)
 REQUIRED = ("patterns",)
 
 

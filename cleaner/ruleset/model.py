@@ -52,6 +52,7 @@ class RuleSet:
     source: dict = field(default_factory=dict)
     parent: RuleSet | None = None
     _effective: list[Rule] | None = None
+    _plans: dict | None = None    # mode -> Plan, built on first use (see plan())
 
     def effective_rules(self) -> list[Rule]:
         """Own rules first, then inherited ones not overridden (same id) or disabled."""
@@ -61,6 +62,15 @@ class RuleSet:
             inherited = self.parent.effective_rules() if self.parent else []
             self._effective = list(self.rules) + [r for r in inherited if r.id not in skip]
         return self._effective
+
+    def plan(self, mode: str):
+        """The effective rules for one input mode, by stage, with their line prefilter (cached)."""
+        if self._plans is None:
+            self._plans = {}
+        if mode not in self._plans:
+            from ..ops.plan import Plan
+            self._plans[mode] = Plan.build(self.effective_rules(), mode)
+        return self._plans[mode]
 
     def detects(self, text: str) -> bool:
         """True when the content carries this site's detect patterns."""

@@ -128,7 +128,7 @@ class Registry:
     def _link(self) -> None:
         self.hosts.clear()
         for rs in self.sets.values():
-            rs._effective = None
+            rs._effective = rs._plans = None
             for domain in [*rs.domains, *rs.aliases]:
                 self.hosts[domain.lstrip(".")] = rs.site
         for rs in self.sets.values():
@@ -220,7 +220,7 @@ class Registry:
         """
         new = object.__new__(Registry)
         new.dirs, new.packs, new.errors, new.hosts = self.dirs, self.packs, [], {}
-        new.sets = {k: replace(v, parent=None, _effective=None) for k, v in self.sets.items()}
+        new.sets = {k: replace(v, parent=None, _effective=None, _plans=None) for k, v in self.sets.items()}
         new.sets[ruleset.site] = ruleset
         new._link()
         if new.errors:

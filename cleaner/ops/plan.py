@@ -1,0 +1,87 @@
+"""A rule set's plan for one input mode: its rules by stage, and one prefilter for its line patterns."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import re2
+
+
+STAGES = ("raw", "dom", "header", "blocks", "final")  # in the order the engine runs them
+
+# The prefilter's DFA never falls back to a slower matcher: when it runs out of memory it reports no
+# match at all. Texts past this size are scanned rule by rule instead (they are rare, and slow anyway).
+PREFILTER_MAX_BYTES = 64 << 10
+_SET_MAX_MEM = 64 << 20
+
+
+def scan_key(pattern) -> tuple[str, bool]:
+    """How a line pattern is known to the prefilter (and to the scanner cache)."""
+    return pattern.pattern, pattern.options.case_sensitive
+
+
+class Prefilter:
+    """One RE2 Set of every line rule's pattern: a single pass says which rules can match at all.
+
+    Most line rules match nothing in a document, and one search per rule over the whole text is what
+    cleaning a short text costs. Lines are only dropped between rules, so a pattern that matches no line
+    of the text still matches none of what is left; a line whose text was rewritten makes the answer
+    stale, and the next question recomputes it.
+    """
+
+    def __init__(self, keys: list[tuple[str, bool]]):
+        opts = re2.Options()
+        opts.max_mem = _SET_MAX_MEM
+        opts.log_errors = False
+        self.keys = keys
+        self.set = re2.Set.SearchSet(opts)
+        for pattern, case_sensitive in keys:
+            self.set.Add(("(?m)" if case_sensitive else "(?mi)") + pattern)
+        self.set.Compile()
+
+    def may_match(self, key: tuple[str, bool], texts: list[str], cache: dict) -> bool:
+        """False only when the pattern `key` certainly matches none of the lines `texts`."""
+        if key not in self.keys:
+            return True
+        found = cache.get("scan_hits")
+        if found is None or not found[0].issuperset(map(id, texts)):
+            joined, _ = joined_lines(texts, cache)
+            hits = None if len(joined) > PREFILTER_MAX_BYTES else {self.keys[i] for i in self.set.Match(joined) or ()}
+            found = ({id(t) for t in texts}, hits, texts)  # texts held so that their ids stay theirs
+            cache["scan_hits"] = found
+        return found[1] is None or key in found[1]
+
+
+def joined_lines(texts: list[str], cache: dict | None) -> tuple[bytes, list[int]]:
+    """The lines as one UTF-8 text, and each line's byte offset in it (reused while they are unchanged).
+
+    Searching a str would make RE2 encode the whole text again at every call.
+    """
+    if cache is not None:
+        hit = cache.get("joined")
+        if hit is not None and hit[0] == texts:  # the same strings: compared by identity first, cheap
+            return hit[1], hit[2]
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    starts, pos = [], 0
+    for b in encoded:
+        starts.append(pos)
+        pos += len(b) + 1
+    joined = b"\n".join(encoded)
+    if cache is not None:
+        cache["joined"] = (texts, joined, starts)
+    return joined, starts
+
+
+@dataclass
+class Plan:
+    """What the engine runs for one rule set and mode."""
+
+    by_stage: dict[str, list]
+    prefilter: Prefilter | None
+
+    @classmethod
+    def build(cls, rules: list, mode: str) -> Plan:
+        """Group the rules that apply to `mode` by stage; compile the prefilter of their line patterns."""
+        rules = [r for r in rules if mode in r.module.MODES]
+        keys = list(dict.fromkeys(scan_key(r.compiled) for r in rules if getattr(r.module, "SCANS", False)))
+        return cls(by_stage={s: [r for r in rules if r.module.STAGE == s] for s in STAGES},
+                   prefilter=Prefilter(keys) if keys else None)
