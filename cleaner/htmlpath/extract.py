@@ -20,11 +20,33 @@ def strip_junk(root) -> None:
     for el in junk:  # a descendant of an already removed element goes with a detached tree: harmless
         remove_element(el)
     if hidden:
-        # pages that reveal their whole content by script ("anti-flicker") hide it in the HTML
-        total = len(root.text_content())
+        # pages that reveal their whole content by script ("anti-flicker") hide it in the HTML;
+        # measured after the junk is gone, in visible characters (indentation is not text)
+        body = root.find("body") if root.tag == "html" else None
+        total = _chars(body if body is not None else root)
         for el in hidden:
-            if len(el.text_content()) < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total):
+            if el.getparent() is None:
+                continue
+            size = _chars(el)
+            if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size):
                 remove_element(el)
+
+
+def _chars(el) -> int:
+    """Non-blank characters of an element's text."""
+    return sum(len(part) for part in el.text_content().split())
+
+
+def _holds_main(el, size: int) -> bool:
+    """Whether a hidden element wraps the page's main content: a <main>/<article> inside it, or most of
+    the <main> it sits in (a "lockdown"/"anti-flicker" wrapper revealed by script)."""
+    if size < 200 or el.tag in CONTROL_TAGS:
+        return False
+    if el.find(".//main") is not None or el.find(".//article") is not None:
+        return True
+    for anc in el.iterancestors("main"):
+        return size >= 0.5 * _chars(anc)
+    return False
 
 
 def _drop(el, dropped) -> None:

@@ -149,6 +149,21 @@ def _attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None) 
     return 0
 
 
+# Landmarks that mark chrome at page level but, inside the page's <main>, hold part of the content:
+# a product description in an <aside> drawer, a role="dialog" sheet, an article's side box.
+_SOFT_IN_MAIN_ROLES = frozenset({"dialog", "complementary"})
+
+
+def soft_in_main(el) -> bool:
+    """Whether this element's sure-chrome signal comes only from its tag/role (aside, dialog), which
+    inside <main> makes it weak chrome rather than sure chrome."""
+    role = (el.get("role") or "").lower()
+    if el.tag != "aside" and role not in _SOFT_IN_MAIN_ROLES:
+        return False
+    # ...but an <aside class="sidebar"> is chrome by its own words too
+    return _attr_signal(None, f"{el.get('class') or ''} {el.get('id') or ''}", False, None) >= -1
+
+
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .features import BLOCK_TAGS, HEADINGS, class_signal
+from .features import BLOCK_TAGS, HEADINGS, class_signal, soft_in_main
 
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f:;\"\u201d)](?:\s|$)")
 @dataclass
@@ -143,9 +143,14 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
     total = s.raw_pos[0] or 1.0
     s.pos, s.neg = own_pos, own_neg
     s.under = [False] * n
+    in_main = [False] * n  # inside the page's <main> landmark (parents come first in document order)
+    for i, el in enumerate(elements):
+        in_main[i] = el.tag == "main" or (parent[i] >= 0 and in_main[parent[i]])
     for i in range(n - 1, -1, -1):
         el = elements[i]
         sig = class_signal(el, forum) if use_classes else 0
+        if sig < -1 and in_main[i] and el.tag != "main" and soft_in_main(el):
+            sig = -1
         if sig < 0 and s.raw_pos[i] > 0.7 * total:
             sig = 0  # "has-sidebar" on a page wrapper, or a forum whose posts are all "comments"
         s.signal[i] = sig

@@ -1,0 +1,69 @@
+"""Generic HTML extraction on page structures beyond plain articles: content hidden until a script
+reveals it, product descriptions in drawers, and the like (small hand-made pages)."""
+from __future__ import annotations
+
+from cleaner import clean
+
+DESCRIPTION = (
+    "This hand-thrown stoneware mug holds about three hundred millilitres and keeps coffee warm for "
+    "longer than a thin porcelain cup. Each piece is glazed by hand, so the colours vary a little "
+    "from one mug to the next, and every one is safe in the dishwasher and the microwave."
+)
+CARE = "Wash it in warm soapy water, dry it well, and avoid sudden changes of temperature."
+
+MENU = "".join(f'<li><a href="/c/{w.lower()}">{w}</a></li>' for w in
+               ("Mugs", "Plates", "Bowls", "Vases", "Gifts", "Sale", "New in", "About us", "Contact"))
+SHOP_HEADER = f'<header class="site-header"><nav><ul>{MENU}</ul></nav></header>'
+SHOP_FOOTER = ("<footer><ul>" + MENU + "</ul><p>Sign up for our newsletter and get ten percent off your "
+               "first order, plus news of our new collections before anyone else.</p></footer>")
+
+
+def run(html: str, url: str = "https://shop.example.com/products/stoneware-mug"):
+    return clean(html, url, site_rules=False, content_type="html")
+
+
+def test_content_hidden_until_a_script_reveals_it_is_kept():
+    # The whole <main> sits in a display:none wrapper the page's script unhides; it is the content,
+    # however long the (indented) mega-menu around it.
+    mega = "<div class='mega'>" + "\n        ".join(
+        f'<a href="/c/{i}">Handmade ceramics category {i}</a>' for i in range(40)) + "</div>"
+    page = (f"<html><head><title>Mug</title></head><body>{SHOP_HEADER}{mega}<main>"
+            f'<div class="lockdown-content" style="display:none"><h1>Stoneware mug</h1>'
+            f"<p>{DESCRIPTION}</p><p>{CARE}</p></div></main>{SHOP_FOOTER}</body></html>")
+    text = run(page).text
+    assert DESCRIPTION in text and CARE in text
+    assert "newsletter" not in text
+
+
+def test_small_hidden_parts_still_go():
+    page = (f"<html><body>{SHOP_HEADER}<main><h1>Stoneware mug</h1><p>{DESCRIPTION}</p>"
+            f'<div style="display:none"><p>Sorry, this item is out of stock in your region.</p></div>'
+            f"<p>{CARE}</p></main>{SHOP_FOOTER}</body></html>")
+    text = run(page).text
+    assert DESCRIPTION in text and "out of stock" not in text
+
+
+def test_description_in_a_drawer_inside_main_is_found():
+    # A product page whose description lives in a role="dialog" sheet inside <main>, next to price and
+    # size-picker chrome: the drawer is the content, not a pop-up.
+    page = (f"<html><body>{SHOP_HEADER}<main><div class=\"product\"><h1>Stoneware mug</h1>"
+            "<div class=\"price\">$24.00</div><div class=\"sizes\"><span>Small</span><span>Large</span></div>"
+            "<button>Add to cart</button><p>Free standard delivery on orders over $75, or express delivery "
+            "in three working days.</p><section class=\"accordion\"><h2>Description</h2>"
+            f"<div class=\"sheet\" role=\"dialog\"><div class=\"sheet-content\"><p>{DESCRIPTION}</p>"
+            f"<ul><li>Stoneware, glazed by hand</li><li>300 ml</li></ul><p>{CARE}</p></div></div></section>"
+            f"</div></main>{SHOP_FOOTER}</body></html>")
+    text = run(page).text
+    assert DESCRIPTION in text and CARE in text
+    assert "Stoneware, glazed by hand" in text
+    assert "Sign up" not in text
+
+
+def test_a_sidebar_aside_inside_main_is_still_chrome():
+    paras = "".join(f"<p>{DESCRIPTION} {i}</p>" for i in range(3))
+    sidebar = ('<aside class="sidebar"><h3>Popular</h3><ul>' + "".join(
+        f"<li><a href='/p{i}'>A popular story about something else entirely, number {i}</a></li>"
+        for i in range(6)) + "</ul></aside>")
+    page = f"<html><body>{SHOP_HEADER}<main><article>{paras}</article>{sidebar}</main>{SHOP_FOOTER}</body></html>"
+    text = run(page, "https://news.example.com/2024/mugs").text
+    assert DESCRIPTION in text and "popular story" not in text
