@@ -183,6 +183,23 @@ def _start_server(port: int, workers: int | None) -> subprocess.Popen:
     return proc
 
 
+def _server_cpu(proc: subprocess.Popen) -> float:
+    """CPU seconds used so far by gunicorn's workers (user + system).
+
+    Requests per second swing with whatever else the shared machine runs; the server's CPU time per
+    request does not, and its ratio between two endpoints is the capacity ratio on an idle machine.
+    """
+    import psutil
+    total = 0.0
+    for child in psutil.Process(proc.pid).children():
+        try:
+            t = child.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:  # a worker recycled (max_requests) mid-round: its time is lost alike
+            pass
+    return total
+
+
 def _check(port: int, path: str, body: Path) -> int:
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     c.request("POST", path, body.read_bytes(), {"Content-Type": "application/json"})
@@ -225,8 +242,10 @@ def run(duration: float = 9.0, connections: int = 8, pages: int = 40, data: Path
                 for mode, system, path, bodies in scenarios:
                     url = f"http://127.0.0.1:{port}{path}"
                     slot = duration / rounds
+                    cpu0 = _server_cpu(proc)
                     r = (_wrk(url, bodies, slot, connections, script) if use_wrk
                          else _python_load(url, bodies, slot, connections))
+                    r["cpu_ms"] = (_server_cpu(proc) - cpu0) * 1000 / max(1, r["requests"])
                     r.update(mode=mode, system=system, path=path, documents=len(bodies))
                     rounds_by.setdefault((mode, system), []).append(r)
         finally:
@@ -238,16 +257,18 @@ def run(duration: float = 9.0, connections: int = 8, pages: int = 40, data: Path
     results = []
     for (mode, system), rs in rounds_by.items():
         r = dict(rs[0])
-        for key in ("rps", "p50_ms", "p99_ms"):
+        for key in ("rps", "p50_ms", "p99_ms", "cpu_ms"):
             r[key] = statistics.median(x[key] for x in rs)
         r["requests"] = sum(x["requests"] for x in rs)
         r["errors"] = sum(x["errors"] for x in rs)
         r["rounds_rps"] = [round(x["rps"], 1) for x in rs]
         results.append(r)
         log(f"  {mode:<5} {system:<12} {r['rps']:8.1f} req/s   p50 {r['p50_ms']:7.1f} ms   "
-            f"p99 {r['p99_ms']:7.1f} ms   errors {r['errors']}   rounds {r['rounds_rps']}")
+            f"p99 {r['p99_ms']:7.1f} ms   server CPU {r['cpu_ms']:6.2f} ms/req   errors {r['errors']}   "
+            f"rounds {r['rounds_rps']}")
     by = {(r["mode"], r["system"]): r for r in results}
-    summary = {"text_vs_echo": by[("text", "cleaner")]["rps"] / by[("text", "echo")]["rps"]}
+    summary = {"text_vs_echo": by[("text", "cleaner")]["rps"] / by[("text", "echo")]["rps"],
+               "text_vs_echo_cpu": by[("text", "echo")]["cpu_ms"] / by[("text", "cleaner")]["cpu_ms"]}
     if ("html", "cleaner") in by:
         summary["html_vs_trafilatura"] = by[("html", "cleaner")]["rps"] / by[("html", "trafilatura")]["rps"]
         summary["html_vs_echo"] = by[("html", "cleaner")]["rps"] / by[("html", "echo")]["rps"]
@@ -274,7 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load benchmark: {args.duration:g} s per scenario, {args.connections} connections, loopback only")
     out = run(args.duration, args.connections, args.pages, args.data, args.workers, args.tool, args.rounds)
     s = out["summary"]
-    print(f"text mode: cleaner / echo ceiling = {s['text_vs_echo']:.2f} (target >= 0.5)")
+    print(f"text mode: cleaner / echo ceiling = {s['text_vs_echo']:.2f} (target >= 0.5); by server CPU per "
+          f"request (echo / cleaner, insensitive to other load on the machine) = {s['text_vs_echo_cpu']:.2f}")
     if "html_vs_trafilatura" in s:
         print(f"html mode: cleaner / trafilatura = {s['html_vs_trafilatura']:.2f} (target > 1); "
               f"cleaner / echo = {s['html_vs_echo']:.2f}")

@@ -49,18 +49,31 @@ def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
         pos = starts[i + 1]
 
 
+def confirmed_lines(units, pattern, cache: dict) -> list[int]:
+    """Indices of the units the pattern matches on their own (matching_lines, then a check per line)."""
+    found = matching_lines(units, pattern, cache)
+    if not found:
+        return found
+    joined, starts = cache["joined"][1:]
+    ends = starts[1:] + [len(joined) + 1]
+    # each line checked as bytes cut from the joined text: RE2 would encode a str again
+    return [i for i in found if pattern.search(joined[starts[i]:ends[i] - 1])]
+
+
 def drop_matching(doc: Doc, rule, pattern) -> None:
     """Drop every live unit the pattern matches, honouring scope and max_chars."""
     scope, max_chars = rule.options["scope"], rule.options["max_chars"]
-    units = doc.live()
+    # All units, dead ones too: their joined text then stays the same from rule to rule (one encoding
+    # per document); a dead line that matches is skipped here.
+    units = doc.units
     doc.check_time()
-    for i in matching_lines(units, pattern, doc.cache):
+    for i in confirmed_lines(units, pattern, doc.cache):
         unit = units[i]
-        if not unit.keep or not pattern.search(unit.text):
+        if not unit.keep:
             continue
         if scope == "paragraph":
             for other in units:
-                if other.para == unit.para:
+                if other.para == unit.para and other.keep:
                     doc.drop(other, rule)
         elif len(unit.text) <= max_chars:
             _drop_line(doc, rule, unit)

@@ -107,13 +107,14 @@ def apply(doc, rule) -> None:
     total = sum(len(units[i].text) for i in prose_at)
     # a comment heading repeated on the page ('Comments' under every answer or every story on a
     # front page) marks a widget, not the thread below the article
+    kinds = [_kind(u.text, rule.compiled, o) for u in units]  # once per line: both loops below need them
     seen: dict[str, int] = {}
-    for u in units:
-        if _kind(u.text, rule.compiled, o) == "comment":
+    for u, kind in zip(units, kinds):
+        if kind == "comment":
             seen[_norm(u.text)] = seen.get(_norm(u.text), 0) + 1
     # the heading may already be dropped by the line model: look at every line, judge by the kept ones
     for h in range(prose_at[o["min_prose_before"] - 1] + 1 if o["min_prose_before"] else live[0], len(units)):
-        kind = _kind(units[h].text, rule.compiled, o)
+        kind = kinds[h]
         if kind is None:
             continue
         if kind == "comment" and seen.get(_norm(units[h].text), 0) > 1:

@@ -72,11 +72,12 @@ class RuleSet:
             self._plans[mode] = Plan.build(self.effective_rules(), mode)
         return self._plans[mode]
 
-    def detects(self, text: str) -> bool:
-        """True when the content carries this site's detect patterns."""
+    def detects(self, text: str | bytes) -> bool:
+        """True when the content (str, or its UTF-8) carries this site's detect patterns."""
         if self.detect is None:
             return False
-        hits = {m.group(0).casefold() for m in self.detect.finditer(text[:500_000])}
+        hits = {m.group(0) for m in self.detect.finditer(text[:500_000])}
+        hits = {(h.decode("utf-8", "replace") if isinstance(h, bytes) else h).casefold() for h in hits}
         return len(hits) >= self.detect_min
 
     def summary(self) -> dict:

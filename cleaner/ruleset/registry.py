@@ -191,9 +191,12 @@ class Registry:
 
     def detect(self, text: str) -> RuleSet | None:
         """A hand-written set whose detect patterns the content carries."""
+        data = None
         for rs in self.sets.values():
-            if rs.detects(text):
-                return rs
+            if rs.detect is not None:
+                data = text[:500_000].encode("utf-8", "surrogatepass") if data is None else data  # once
+                if rs.detects(data):
+                    return rs
         return None
 
     def resolve(self, url: str | None, text: str, site: str | None = None,
