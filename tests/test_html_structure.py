@@ -67,3 +67,23 @@ def test_a_sidebar_aside_inside_main_is_still_chrome():
     page = f"<html><body>{SHOP_HEADER}<main><article>{paras}</article>{sidebar}</main>{SHOP_FOOTER}</body></html>"
     text = run(page, "https://news.example.com/2024/mugs").text
     assert DESCRIPTION in text and "popular story" not in text
+
+
+def test_a_block_printed_twice_comes_out_once():
+    # Responsive pages print the same text block twice (desktop and mobile layouts).
+    block = "".join(f"<p>{DESCRIPTION} Part {i}.</p>" for i in range(3))
+    page = (f"<html><body>{SHOP_HEADER}<main><article><h1>Stoneware mug</h1>"
+            f"<div class='desktop'>{block}</div><div class='mobile'>{block}</div><p>{CARE}</p>"
+            f"</article></main>{SHOP_FOOTER}</body></html>")
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert r.text.count("Part 1.") == 1 and CARE in r.text
+    assert any(x.rule == "html:repeat" for x in r.removed)
+
+
+def test_a_short_line_repeated_stays():
+    # A refrain or a short quoted line may repeat: only long runs are copies.
+    line = "Keep the mug away from open flames."
+    paras = "".join(f"<p>{DESCRIPTION} Step {i}.</p><p>{line}</p>" for i in range(3))
+    page = f"<html><body>{SHOP_HEADER}<main><article>{paras}</article></main>{SHOP_FOOTER}</body></html>"
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert r.text.count(line) == 3

@@ -23,8 +23,39 @@ _TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|readin
                    re.I)
 
 
+REPEAT_MIN_LINE = 20    # characters: shorter lines ("Reply", "Read more") repeat legitimately
+REPEAT_MIN_RUN = 300    # characters of consecutive repeated lines that make a copied block
+
+
+def drop_repeats(doc: Doc) -> None:
+    """Drop a run of lines that repeats, line for line, text already given above: the second copy of a
+    block that pages print twice (a mobile and a desktop layout, a carousel's clones). Single repeated
+    lines stay (a refrain, a quoted sentence)."""
+    live = [u for u in doc.units if u.keep]
+    seen: set[str] = set()
+    repeat = []
+    for unit in live:
+        repeat.append(len(unit.text) >= REPEAT_MIN_LINE and unit.text in seen)
+        seen.add(unit.text)
+    i = 0
+    while i < len(live):
+        if not repeat[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(live) and repeat[j]:
+            j += 1
+        if sum(len(u.text) for u in live[i:j]) >= REPEAT_MIN_RUN:
+            for unit in live[i:j]:
+                unit.keep = False
+                doc.record(unit.text, "html:repeat", "boilerplate", reason="a block repeated from above")
+        i = j
+
+
 def trim(doc: Doc) -> None:
-    """Drop datelines among the first lines and a 'Related ...' heading near the end with what follows."""
+    """Drop repeated blocks, datelines among the first lines and a 'Related ...' heading near the end
+    with what follows."""
+    drop_repeats(doc)
     live = [u for u in doc.units if u.keep]
     if len(live) < 4:
         return
