@@ -7,9 +7,13 @@ domain or page-specific strings.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 import numpy as np
+
+from . import charclass as cc
 
 # Function words of the languages most scraped pages are written in. Prose is dense in them;
 # menus, buttons and link lists are not.
@@ -33,7 +37,8 @@ _LIST_MARK = re.compile(r"^(?:[*+\-\u2022\u25aa\u25cf\u2023\u203a\u00bb>\u2013\u
 _SEPARATORS = (" | ", " \u2022 ", " \u00b7 ", " \u00bb ", " \u203a ", " / ", "   ")  # menu-ish joins
 _DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:/.]\d{2}\b")
 _DIGITS = re.compile(r"[0-9]")
-_is_stop = STOPWORDS.__contains__
+_LEGAL_MARKS = ("\u00a9", "copyright", "rights reserved", "privacy", "terms")
+_URL_MARKS = ("http", "www.", ".com", "@")
 TERMINAL = tuple(".!?\"'\u201d\u2019\u2026")
 
 # Per-line ("raw") features, in column order.
@@ -47,6 +52,7 @@ NEIGHBOUR = ("log_chars", "stop_ratio", "ends_sentence", "title_case", "list_mar
 WINDOWED = ("long_prose", "stop_ratio", "list_mark", "dup", "log_chars")
 WINDOWS = (3, 10, 30)
 _NEIGHBOUR_IDX = [RAW.index(c) for c in NEIGHBOUR]
+_PROSE, _SLUG, _TITLE_TAG = RAW.index("long_prose"), RAW.index("slug"), RAW.index("title_tag")
 _WINDOWED_IDX = [RAW.index(c) for c in WINDOWED]
 
 
@@ -62,61 +68,161 @@ def slug_words(url: str | None) -> set[str]:
 
 
 def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str | None) -> np.ndarray:
-    """The raw feature matrix: one row per line, columns as in RAW."""
+    """The raw feature matrix: one row per line, columns as in RAW.
+
+    Vectorised (see charclass.py): the lines are joined once and read as code points with per-character
+    flags; per-line counts are one reduction over the line segments; tokens are runs of word
+    characters, known by a hash of their lower case; Python string methods and regexes only run on the
+    few candidate lines. tests/test_text_features.py checks it against the per-line definitions
+    (`line_rows_slow`) column by column.
+    """
     n = len(lines)
     if not n:
         return np.zeros((0, len(RAW)), dtype=np.float32)
-    # Column by column with map() over C methods: several times faster than a loop over lines.
+    text = "\n".join(lines)
+    if text.count("\n") != n - 1:  # a line with a newline inside (not from to_units): one line each
+        lines = [t.replace("\n", " ") for t in lines]
+        text = "\n".join(lines)
+    lens = np.fromiter(map(len, lines), np.int64, n)
+    if not lens.all():  # empty lines (never from to_units) would make empty segments
+        return line_rows_slow(lines, indents, paras, url)
+    size = len(text)
+    starts = np.zeros(n + 1, np.int64)  # plus the end of the text: the slug and title words follow it
+    np.cumsum(lens + 1, out=starts[1:])
+    starts, ends = starts[:-1], starts[1:] - 1
     slug = slug_words(url)
     title_words = {w for w in _WORD.findall(lines[0].lower()) if len(w) > 2}
-    lows = list(map(str.lower, lines))
-    counts: dict[str, int] = {}
-    for k in lows:
-        counts[k] = counts.get(k, 0) + 1
-    para_size: dict[int, int] = {}
-    for p in paras:
-        para_size[p] = para_size.get(p, 0) + 1
-    origs = list(map(_WORD.findall, lines))
-    toks = [list(map(str.lower, o)) for o in origs]
-    # Plain lists first, one conversion to numpy at the end (np.fromiter per column is slower).
-    (nc, nt, stop, digits, wordchars, ends, title, seps, commas, marks, indent, dup, sizes, in_slug,
-     in_title, legal, urlish, dateish, upper, colon) = np.array([
-        list(map(len, lines)), list(map(len, toks)), [sum(map(_is_stop, t)) for t in toks],
-        [len(d) for d in map(_DIGITS.findall, lines)], list(map(len, map("".join, toks))),
-        [t.endswith(TERMINAL) for t in lines], [sum(map(str.istitle, o)) for o in origs],
-        [sum(map(t.count, _SEPARATORS)) for t in lines], [t.count(",") for t in lines],
-        [_LIST_MARK.match(t) is not None for t in lines], indents, [counts[k] - 1 for k in lows],
-        [para_size[p] for p in paras],
-        [len(slug.intersection(t)) for t in toks] if slug else [0] * n,
-        [len(title_words.intersection(t)) for t in toks] if title_words else [0] * n,
-        ["\u00a9" in t or "copyright" in t or "rights reserved" in t or "privacy" in t or "terms" in t
-         for t in lows],
-        ["http" in t or "www." in t or ".com" in t or "@" in t for t in lows],
+    words = sorted(slug | title_words)
+    # The words to look for ride along after the text, so one pass hashes them with its tokens.
+    cp = cc.codepoints(text + "\n" + " ".join(words))
+    code, lowv, dc = cc.tables(cp, (1, 2, 3))
+    # Per-line counts of digits and commas: one sum over each line's segment (its newline counts nothing).
+    dc = np.add.reduceat(dc, np.append(starts, size))[:n]
+    digits, commas = dc & 0xFFFFFFFF, dc >> 32
+    ts, te = cc.token_bounds(code & cc.W)
+    f = cc.prefix_hashes(lowv)
+    h = cc.span_hashes(f, ts, te)
+    k = len(ts) - len(words)  # tokens of the text; the words' hashes come after them
+    ts, te, h, wh = ts[:k], te[:k], h[:k], h[k:]
+    tok_line = np.searchsorted(starts, ts, side="right") - 1
+    nt = np.bincount(tok_line, minlength=n)
+    wchars = np.bincount(tok_line, weights=te - ts, minlength=n)
+    if "\u0130" in text:  # its lower case, which the word characters are counted in, is two characters
+        wchars += [t.count("\u0130") for t in lines]
+    marks = cc.title_marks(code)
+    per_tok = marks[te] - marks[ts]  # broken (low half) and cased letters (high half) of each token
+    title = np.bincount(tok_line, weights=((per_tok & 0xFFFFFFFF) == 0) & (per_tok > 0), minlength=n)
+    stop = np.bincount(tok_line, weights=_stop_set().contains(h), minlength=n)
+    in_slug, in_title = np.zeros(n), np.zeros(n)
+    if words:
+        order = np.argsort(wh)
+        at = cc.lookup(h, wh[order])
+        hit = np.flatnonzero(at >= 0)
+        if len(hit):  # distinct words per line: unique (line, word) pairs
+            pair = np.unique(tok_line[hit] * len(words) + order[at[hit]])
+            line, which = np.divmod(pair, len(words))
+            in_slug = np.bincount(line, weights=np.array([w in slug for w in words])[which], minlength=n)
+            in_title = np.bincount(line, weights=np.array([w in title_words for w in words])[which], minlength=n)
+    # Repeats of the same line (lower case), from line hashes.
+    lh = cc.span_hashes(f, starts, ends).tolist()
+    counts = Counter(lh)
+    dup = np.fromiter(map(counts.__getitem__, lh), np.int64, n) - 1
+    # Markers as substrings of the lower case: every needle is ASCII without 'k', so the ASCII lower case
+    # of the text (other characters as '?') finds exactly the same ones; the copyright sign by its flag.
+    low = text.encode("ascii", "replace").lower()
+    legal = _needle_lines(_LEGAL_MARKS[1:], low, starts, n)
+    if "\u00a9" in text:
+        legal[[i for i, t in enumerate(lines) if "\u00a9" in t]] = True
+    urlish = _needle_lines(_URL_MARKS, low, starts, n)
+    # Candidate lines only: separators (" x " or three spaces), list marks, short lines with a digit.
+    space = cp[:size] == 32
+    mid = np.flatnonzero(space[:-2] & space[2:]) + 1
+    mid = mid[(cc.tables(cp[mid], (0,))[0] & cc.SEP_MID) != 0]
+    seps = np.zeros(n)
+    for i in np.unique(np.searchsorted(starts, mid, side="right") - 1).tolist():
+        seps[i] = sum(map(lines[i].count, _SEPARATORS))
+    first_flags, last_flags = cc.tables(cp[np.concatenate((starts, ends - 1))], (0,))[0].reshape(2, n)
+    list_mark = np.zeros(n, bool)
+    for i in np.flatnonzero(first_flags & (cc.MARK | cc.D)).tolist():
+        list_mark[i] = _LIST_MARK.match(lines[i]) is not None
+    dateish = np.zeros(n, bool)
+    for i in np.flatnonzero((digits > 0) & (lens < 60)).tolist():
+        dateish[i] = _DATEISH.search(lines[i]) is not None
+    return _columns(np.array([
+        lens, nt, stop, digits, wchars, (last_flags & cc.TERM) != 0, title, seps, commas,
+        list_mark, indents, dup, _para_sizes(paras, n), in_slug, in_title, legal, urlish, dateish,
+        np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58,
+    ], dtype=np.float32), len(slug), len(title_words))
+
+
+def _needle_lines(needles: tuple[str, ...], low: bytes, starts: np.ndarray, n: int) -> np.ndarray:
+    """Lines of the (ASCII lower-case) text that contain one of the needles."""
+    at = []
+    for needle in needles:
+        b = needle.encode()
+        pos = low.find(b)
+        while pos >= 0:
+            at.append(pos)
+            pos = low.find(b, pos + 1)
+    hit = np.zeros(n, bool)
+    if at:
+        hit[np.searchsorted(starts, at, side="right") - 1] = True
+    return hit
+
+
+def _para_sizes(paras: list[int], n: int) -> np.ndarray:
+    """How many lines share each line's paragraph."""
+    a = np.asarray(paras)
+    if a.min() >= 0 and a.max() <= 4 * n:  # paragraph numbers from to_units: counted directly
+        return np.bincount(a)[a]
+    _, inv, size = np.unique(a, return_inverse=True, return_counts=True)
+    return size[inv.reshape(-1)]
+
+
+def line_rows_slow(lines: list[str], indents: list[int], paras: list[int], url: str | None) -> np.ndarray:
+    """The per-line definition of every RAW column: the reference line_rows is tested against."""
+    if not lines:
+        return np.zeros((0, len(RAW)), dtype=np.float32)
+    slug = slug_words(url)
+    title_words = {w for w in _WORD.findall(lines[0].lower()) if len(w) > 2}
+    lows = [t.lower() for t in lines]
+    counts = Counter(t.replace("\u03c2", "\u03c3") for t in lows)  # final and medial sigma count as one
+    para_size = Counter(paras)
+    origs = [_WORD.findall(t) for t in lines]
+    toks = [[w.lower() for w in o] for o in origs]
+    return _columns(np.array([
+        [len(t) for t in lines], [len(t) for t in toks], [sum(w in STOPWORDS for w in t) for t in toks],
+        [len(_DIGITS.findall(t)) for t in lines], [len("".join(t)) for t in toks],
+        [t.endswith(TERMINAL) for t in lines], [sum(w.istitle() for w in o) for o in origs],
+        [sum(t.count(s) for s in _SEPARATORS) for t in lines], [t.count(",") for t in lines],
+        [_LIST_MARK.match(t) is not None for t in lines], indents, [counts[k.replace("\u03c2", "\u03c3")] - 1 for k in lows],
+        [para_size[p] for p in paras], [len(slug.intersection(t)) for t in toks],
+        [len(title_words.intersection(t)) for t in toks],
+        [any(m in t for m in _LEGAL_MARKS) for t in lows], [any(m in t for m in _URL_MARKS) for t in lows],
         [len(t) < 60 and _DATEISH.search(t) is not None for t in lines],
-        list(map(str.isupper, lines)), [t.endswith(":") for t in lines],
-    ], dtype=np.float32)
+        [t.isupper() for t in lines], [t.endswith(":") for t in lines],
+    ], dtype=np.float32), len(slug), len(title_words))
+
+
+def _columns(counts: np.ndarray, n_slug: int, n_title: int) -> np.ndarray:
+    """The RAW columns from the per-line counts (one float32 row per count, in line_rows' order)."""
+    (nc, nt, stop, digits, wordchars, ends, title, seps, commas, marks, indent, dup, sizes, in_slug,
+     in_title, legal, urlish, dateish, upper, colon) = counts
     nw = np.maximum(nt, 1)
-    if n:
-        in_title[0] = 0.0  # the first line is the page title itself
+    in_title[0] = 0.0  # the first line is the page title itself
     cols = [
         np.log1p(nc), np.log1p(nt), stop / nw, ends, (wordchars - digits) / nc, title / nw,
         digits / nc, seps, commas / nw, marks, np.log1p(indent), np.log1p(dup), sizes == 1,
-        np.log1p(sizes), in_slug / max(1, len(slug)), in_title / max(1, len(title_words)),
+        np.log1p(sizes), in_slug / max(1, n_slug), in_title / max(1, n_title),
         legal, urlish, dateish, upper, (nc >= 80) & (ends > 0) & (stop >= 0.15 * nw), colon,
     ]
     return np.stack(cols, axis=1).astype(np.float32)
 
 
-def _shift(col: np.ndarray, k: int) -> np.ndarray:
-    """col moved by k lines (k>0: the value of the line k before), zero-padded."""
-    out = np.zeros_like(col)
-    if k > 0:
-        out[k:] = col[:-k]
-    elif k < 0:
-        out[:k] = col[-k:]
-    else:
-        out[:] = col
-    return out
+@lru_cache(maxsize=1)
+def _stop_set() -> cc.HashSet:
+    """The stop words' hashes, for lookups."""
+    return cc.HashSet(cc.word_hashes(sorted(STOPWORDS)))
 
 
 def window_mean(col: np.ndarray, w: int) -> np.ndarray:
@@ -131,68 +237,114 @@ def window_mean(col: np.ndarray, w: int) -> np.ndarray:
     return ((c[hi] - c[lo]) / span).astype(np.float32)
 
 
+def _signed(d: np.ndarray) -> np.ndarray:
+    """sign(d) * log(1 + |d|): distances in lines, compressed."""
+    return np.sign(d) * np.log1p(np.abs(d))
+
+
+def _windows(col: np.ndarray, widths: tuple[int, ...], out: list[np.ndarray]) -> None:
+    """Write window_mean(col, w) for each width into the given output slices (one cumulative sum)."""
+    n = len(col)
+    c = np.zeros((n + 1, *col.shape[1:]))
+    np.cumsum(col, axis=0, dtype=np.float64, out=c[1:])
+    idx = np.arange(n)
+    for w, dst in zip(widths, out):
+        lo = np.maximum(idx - w, 0)
+        hi = np.minimum(idx + w + 1, n)
+        span = (hi - lo) if col.ndim == 1 else (hi - lo)[:, None]
+        dst[...] = (c[hi] - c[lo]) / span
+
+
+N_CONTEXT = len(RAW) + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED) + 10
+
+
 def context(rows: np.ndarray) -> np.ndarray:
-    """Raw features plus neighbours, windows, anchors and document-level figures."""
-    n = len(rows)
-    col = {name: rows[:, j] for j, name in enumerate(RAW)}
-    parts = [rows]
+    """Raw features plus neighbours, windows, anchors and document-level figures (one matrix, filled
+    in place: the same values as stacking the parts, with fewer array operations)."""
+    n, r = rows.shape
+    x = np.zeros((n, N_CONTEXT), np.float32)
+    x[:, :r] = rows
     near = rows[:, _NEIGHBOUR_IDX]
-    for k in (1, 2, -1, -2):
-        parts.append(_shift(near, k))
-    windowed = rows[:, _WINDOWED_IDX]
-    for w in WINDOWS:
-        parts.append(window_mean(windowed, w))
+    k = len(NEIGHBOUR)
+    x[1:, r:r + k] = near[:-1]               # the line before
+    x[2:, r + k:r + 2 * k] = near[:-2]       # two before
+    x[:-1, r + 2 * k:r + 3 * k] = near[1:]   # the line after
+    x[:-2, r + 3 * k:r + 4 * k] = near[2:]   # two after
+    at = r + 4 * k
+    m = len(WINDOWED)
+    _windows(rows[:, _WINDOWED_IDX], WINDOWS, [x[:, at + i * m:at + (i + 1) * m] for i in range(len(WINDOWS))])
+    at += len(WINDOWS) * m
     idx = np.arange(n, dtype=np.float32)
-    chars = np.expm1(col["log_chars"])
+    chars = np.expm1(rows[:, 0])
+    prose_col = rows[:, _PROSE]
     cum = np.cumsum(chars) - chars
     total = float(chars.sum()) or 1.0
-    prose = np.flatnonzero(col["long_prose"] > 0)
+    prose = np.flatnonzero(prose_col > 0)
     first = prose[0] if len(prose) else n
     last = prose[-1] if len(prose) else -1
-    title_score = np.maximum(col["slug"], col["title_tag"])
+    title_score = np.maximum(rows[:, _SLUG], rows[:, _TITLE_TAG])
     anchor = int(np.argmax(title_score[: max(1, first + 1)])) if n else 0
     has_anchor = float(title_score[anchor] >= 0.5) if n else 0.0
-    signed = lambda d: np.sign(d) * np.log1p(np.abs(d))  # noqa: E731
-    prose_chars = float((chars * col["long_prose"]).sum())
-    anchors = np.stack([
-        idx / max(1, n - 1), cum / total, signed(idx - first), signed(idx - last),
-        signed(idx - anchor) * has_anchor, (idx == anchor) * has_anchor,
-        np.full(n, np.log1p(n)), np.full(n, prose_chars / total), np.full(n, has_anchor),
-        np.full(n, len(prose) / max(1, n)),
-    ], axis=1).astype(np.float32)
-    parts.append(anchors)
-    return np.concatenate(parts, axis=1)
+    prose_chars = float((chars * prose_col).sum())
+    a = x[:, at:]
+    a[:, 0] = idx / max(1, n - 1)
+    a[:, 1] = cum / total
+    a[:, 2] = _signed(idx - first)
+    a[:, 3] = _signed(idx - last)
+    a[:, 4] = _signed(idx - anchor) * has_anchor
+    a[:, 5] = (idx == anchor) * has_anchor
+    a[:, 6] = np.float32(np.log1p(n))
+    a[:, 7] = prose_chars / total
+    a[:, 8] = has_anchor
+    a[:, 9] = len(prose) / max(1, n)
+    return x
+
+
+N_STAGE2 = 14 + len(RAW)
 
 
 def stage2(logit: np.ndarray, x: np.ndarray) -> np.ndarray:
     """Second-pass inputs: first-pass scores smoothed over neighbours and windows, plus a few features."""
+    n = len(logit)
+    z = np.zeros((n, N_STAGE2), np.float32)
     p = 1.0 / (1.0 + np.exp(-logit))
-    cols = [logit, _shift(logit, 1), _shift(logit, -1), _shift(logit, 2), _shift(logit, -2)]
-    cols += [window_mean(p, w) for w in (2, 5, 15, 40)]
+    z[:, 0] = logit
+    z[1:, 1] = logit[:-1]
+    z[:-1, 2] = logit[1:]
+    z[2:, 3] = logit[:-2]
+    z[:-2, 4] = logit[2:]
+    _windows(p, (2, 5, 15, 40), [z[:, 5 + i] for i in range(4)])
     # Share of the document's kept-looking lines before/after: the article is mostly one run.
     cp = np.cumsum(p)
-    tot = float(cp[-1]) if len(cp) else 1.0
-    cols += [cp / max(tot, 1e-6), 1 - cp / max(tot, 1e-6)]
+    tot = max(float(cp[-1]) if n else 1.0, 1e-6)
+    z[:, 9] = cp / tot
+    z[:, 10] = 1 - cp / tot
     # The best-scoring run of lines (max-sum, weighted by length): lines far outside it are
     # rarely article on article pages, and often are on product or listing pages.
     start, end = best_run((p - 0.5) * x[:, 0])
-    idx = np.arange(len(p))
-    signed = lambda d: np.sign(d) * np.log1p(np.abs(d))  # noqa: E731
-    cols += [((idx >= start) & (idx <= end)).astype(np.float32), signed(idx - start), signed(idx - end)]
-    return np.concatenate([np.stack(cols, axis=1).astype(np.float32), x[:, :len(RAW)]], axis=1)
+    idx = np.arange(n)
+    z[:, 11] = (idx >= start) & (idx <= end)
+    z[:, 12] = _signed(idx - start)
+    z[:, 13] = _signed(idx - end)
+    z[:, 14:] = x[:, :len(RAW)]
+    return z
 
 
 def best_run(values: np.ndarray) -> tuple[int, int]:
-    """First and last index of the contiguous run with the largest sum (Kadane)."""
-    best, cur, start, bs, be = float("-inf"), 0.0, 0, 0, -1
-    for i, v in enumerate(values.tolist()):
-        if cur <= 0:
-            cur, start = v, i
-        else:
-            cur += v
-        if cur > best:
-            best, bs, be = cur, start, i
-    return bs, be
+    """First and last index of the contiguous run with the largest sum, as Kadane's scan finds it
+    (ties: the earliest end; for that end, the latest start), from prefix sums in one pass of numpy."""
+    n = len(values)
+    if not n:
+        return 0, -1
+    pre = np.zeros(n + 1)
+    np.cumsum(values, dtype=np.float64, out=pre[1:])
+    low = np.minimum.accumulate(pre[:-1])          # lowest prefix before each end
+    # Kadane restarts at i when the running sum is <= 0, i.e. when pre[i] is at or below every earlier one.
+    restart = np.ones(n, bool)
+    restart[1:] = pre[1:-1] <= low[:-1]
+    start_at = np.maximum.accumulate(np.where(restart, np.arange(n), 0))
+    end = int(np.argmax(pre[1:] - low))
+    return int(start_at[end]), end
 
 
 def title_anchor(rows: np.ndarray, max_chars: int = 200) -> int | None:

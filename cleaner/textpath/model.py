@@ -24,9 +24,17 @@ class MLP:
     w2: np.ndarray
     b2: float
 
+    def __post_init__(self) -> None:
+        # Standardisation folded into the first layer: one matrix product per call instead of three
+        # passes over the input (the same function up to float32 rounding).
+        self._w1 = (self.w1 / self.std[:, None]).astype(np.float32)
+        self._b1 = (self.b1 - (self.mean / self.std) @ self.w1).astype(np.float32)
+
     def logit(self, x: np.ndarray) -> np.ndarray:
         """Content logit of each row."""
-        h = np.maximum((x - self.mean) / self.std @ self.w1 + self.b1, 0.0)
+        h = x @ self._w1
+        h += self._b1
+        np.maximum(h, 0.0, out=h)
         return h @ self.w2 + self.b2
 
     def to_json(self) -> dict:

@@ -1,0 +1,96 @@
+"""The vectorised line features equal their per-line definitions, on text chosen to break them."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from cleaner.textpath import charclass, features
+
+from .sample_article import NAV, PARAGRAPHS, URL
+
+TRICKY = [
+    "Home | News | Sport | Weather",                  # menu separators
+    "Start \u2022 About \u00b7 Blog \u00bb Shop \u203a Help / FAQ",
+    "a | | b  |  c   d    e      f",                  # adjacent and overlapping separators, space runs
+    "\u00a9 2024 Example Ltd. All Rights Reserved. Privacy Policy \u2013 Terms of Use",
+    "COPYRIGHT NOTICE: see HTTPS://WWW.EXAMPLE.COM or write to News@Example.Com",
+    "* first item", "- second item", "\u2022 bullet", "12. numbered", "3) also numbered", "1.5 kg",
+    "\u0661\u0662. Arabic-Indic digits then a mark",  # \d is Unicode: a list mark
+    "*not a mark", "-", "\u2014 dash item",
+    "iPhone NASA McDonald O'Neil 3D 3rd x_y \u01c5ungla \u01c4 \u1f88",  # istitle edge cases
+    "\u0130stanbul \u0130I \u0130 istanbul",          # U+0130: lower case is two characters
+    "\u039f\u0394\u039f\u03a3 \u03bf\u03b4\u03bf\u03c2 \u03bf\u03b4\u03bf\u03c3 \u03a3",  # final sigma
+    "Stra\u00dfe GR\u00dcN \u00c9t\u00e9 \u00e9t\u00e9 ni\u00f1o NI\u00d1O",
+    "emoji \U0001F600 and \U0001D400\U0001D41A math letters \U00010400\U00010428 deseret",
+    "THE QUICK BROWN FOX", "12:30", "Posted 2024-05-01 by staff", "10/12", "an 1899 line",
+    "The end.", "Really?", "\u201cQuoted.\u201d", "Wait\u2026", "Label:", "under_score __init__ _x_",
+    "tab\there", "the and of to a in is it you that",  # all stop words
+    "\ud800 lone surrogate \udfff",
+]
+
+
+def per_line(lines, indents=None, paras=None, url=URL):
+    indents = indents if indents is not None else [0] * len(lines)
+    paras = paras if paras is not None else list(range(len(lines)))
+    return features.line_rows(lines, indents, paras, url), features.line_rows_slow(lines, indents, paras, url)
+
+
+def assert_same(fast, slow):
+    assert fast.shape == slow.shape
+    for j, name in enumerate(features.RAW):
+        assert np.array_equal(fast[:, j], slow[:, j]), (name, np.flatnonzero(fast[:, j] != slow[:, j]))
+
+
+def test_tricky_lines_match_the_definitions():
+    lines = ["Stra\u00dfe and \u0130stanbul: NASA news | Example"] + TRICKY + TRICKY[::-1]
+    assert_same(*per_line(lines, url="https://example.com/nasa/stra\u00dfe-news-2024/\u03bf\u03b4\u03bf\u03c2"))
+
+
+def test_sample_page_matches_the_definitions():
+    lines = ["Harbour council approves new ferry terminal | Example News", *NAV,
+             "Harbour council approves new ferry terminal", "By Jane Walker", *PARAGRAPHS, *NAV]
+    paras = [0] + [1] * len(NAV) + [2, 3] + list(range(4, 4 + len(PARAGRAPHS))) + [99] * len(NAV)
+    assert_same(*per_line(lines, [i % 5 for i in range(len(lines))], paras))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_unicode_lines_match_the_definitions(seed):
+    rng = random.Random(seed)
+    alphabet = list("aAbBzZ09 ,.:|/*-_'\"?!\t") + ["\u00a9", "\u2022", "\u00b7", "\u00bb", "\u203a", "\u2013",
+                                                   "\u0130", "\u03a3", "\u03c2", "\u03c3", "\u01c5", "\u00df",
+                                                   "\u0661", "\U0001F600", "\U00010400", "\u2026", "\u201d"]
+    words = ["the", "and", "copyright", "terms", "http", "www.", ".com", "@", "privacy", "news", "ferry"]
+    lines = []
+    for _ in range(120):
+        parts = [rng.choice(alphabet) if rng.random() < 0.6 else rng.choice(words) for _ in range(rng.randint(1, 30))]
+        line = "".join(parts).strip()
+        lines.append(line or "x")
+    lines += rng.sample(lines, 20)  # repeats
+    assert_same(*per_line(lines, [rng.randint(0, 9) for _ in lines], sorted(rng.randint(0, 40) for _ in lines),
+                          url="https://example.com/ferry-news/the-copyright-terms"))
+
+
+def test_no_url_one_line_and_odd_input():
+    assert_same(*per_line(["Just one line."], url=None))
+    assert features.line_rows([], [], [], None).shape == (0, len(features.RAW))
+    # a line with a newline inside, and paragraph numbers that are not 0..n
+    fast = features.line_rows(["a\nb", "c"], [0, 0], [-5, 10**9], None)
+    assert fast.shape == (2, len(features.RAW))
+    assert_same(*per_line(["one line", "two lines", "three"], paras=[-5, 10**9, 10**9]))
+
+
+def test_hash_set_finds_members_only():
+    hs = charclass.HashSet(charclass.word_hashes(sorted(features.STOPWORDS)))
+    probe = ["the", "und", "para", "ferry", "thee", "th", "news"]
+    got = hs.contains(charclass.word_hashes(probe)).tolist()
+    assert got == [w in features.STOPWORDS for w in probe]
+
+
+def test_word_hashes_are_by_lower_case():
+    a = charclass.word_hashes(["ferry", "\u03bf\u03b4\u03bf\u03c2"])
+    flags, lowv = charclass.classes(charclass.codepoints("FERRY \u039f\u0394\u039f\u03a3"))
+    ts, te = charclass.token_bounds((flags & charclass.W) != 0)
+    b = charclass.span_hashes(charclass.prefix_hashes(lowv), ts, te)
+    assert a.tolist() == b.tolist()
