@@ -35,3 +35,21 @@ def phrase_regex(phrases: list[str], *, ignore_case: bool = True):
         esc = [e.replace("'", "['\u2019\u2018]").replace('"', '["\u201c\u201d]') for e in esc]
         parts.append(r"\s*".join(esc) if len(words) == 1 else r"\s+".join(esc))
     return compile_regex("(?:" + "|".join(parts) + ")", ignore_case=ignore_case)
+
+
+_UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+
+
+def search_span(rx, data: bytes, pos: int = 0, endpos: int | None = None) -> tuple[int, int] | None:
+    """Byte span of the first match in data[pos:endpos], or None: `rx.search` without its per-call wrapping.
+
+    The public search builds a generator and a match object per call; the scans that run for every line
+    rule on every document only need the span. Falls back to the public API if the binding changes.
+    """
+    end = len(data) if endpos is None else endpos
+    raw = getattr(rx, "_regexp", None)
+    if raw is None or _UNANCHORED is None:
+        m = rx.search(data, pos, end)
+        return m.span() if m is not None else None
+    span = raw.Match(_UNANCHORED, data, pos, end)[0]
+    return None if span[0] < 0 else span

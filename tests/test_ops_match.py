@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from cleaner.doc import Unit
 from cleaner.ops._match import matching_lines
 from cleaner.ops.plan import Prefilter, scan_key
-from cleaner.regex import compile_regex, phrase_regex
+from cleaner.regex import compile_regex, phrase_regex, search_span
 
 PATTERNS = [
     phrase_regex(["join our forum", "thank you"]),
@@ -76,3 +76,12 @@ def test_a_rule_set_plan_prefilters_its_line_rules(seed_text):
     phrase_rules = [r for r in plan.by_stage["blocks"] if r.op == "drop_phrase"]
     assert phrase_rules and all(scan_key(r.compiled) in plan.prefilter.keys for r in phrase_rules)
     assert ruleset.plan("text") is plan  # built once per rule set and mode
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=LINES, which=st.integers(0, len(PATTERNS) - 1), pos=st.integers(0, 40))
+def test_search_span_is_the_public_search(lines, which, pos):
+    data = "\n".join(lines).encode()
+    pattern = PATTERNS[which]
+    m = pattern.search(data, pos)
+    assert search_span(pattern, data, pos) == (m.span() if m is not None else None)

@@ -5,7 +5,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..doc import Doc
-from ..regex import compile_regex
+from ..regex import compile_regex, search_span
 from ._text import glued_segments
 from .plan import joined_lines, scan_key
 
@@ -39,10 +39,10 @@ def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
     scanner = _scanner(*key)
     found, pos = [], 0
     while True:
-        m = scanner.search(joined, pos)
-        if m is None:
+        span = search_span(scanner, joined, pos)
+        if span is None:
             return found
-        i = bisect_right(starts, m.start()) - 1
+        i = bisect_right(starts, span[0]) - 1
         found.append(i)
         if i + 1 >= len(units):
             return found
@@ -57,7 +57,7 @@ def confirmed_lines(units, pattern, cache: dict) -> list[int]:
     joined, starts = cache["joined"][1:]
     ends = starts[1:] + [len(joined) + 1]
     # each line checked as bytes cut from the joined text: RE2 would encode a str again
-    return [i for i in found if pattern.search(joined[starts[i]:ends[i] - 1])]
+    return [i for i in found if search_span(pattern, joined[starts[i]:ends[i] - 1]) is not None]
 
 
 def drop_matching(doc: Doc, rule, pattern) -> None:

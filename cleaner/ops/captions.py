@@ -42,9 +42,11 @@ def apply(doc, rule) -> None:
         if u.kind == "caption":  # HTML figcaption: already known to be a caption
             _take(doc, rule, u, u.text)
     units = [u for u in doc.live() if u.kind != "h"]
+    at = {id(u): k for k, u in enumerate(units)}
     max_chars = rule.options["max_chars"]
-    credits: dict[int, object] = {i: credit.search(units[i].text) for i in matching_lines(units, credit, doc.cache)
-                                  if len(units[i].text) <= max_chars}
+    # scanned over all units, whose joined text the line rules before share; mapped to kept non-headings
+    hits = [at[id(doc.units[i])] for i in matching_lines(doc.units, credit, doc.cache) if id(doc.units[i]) in at]
+    credits: dict[int, object] = {i: credit.search(units[i].text) for i in hits if len(units[i].text) <= max_chars}
     candidates = sorted({j for i in credits for j in range(max(0, i - 2), i + 1)})
     taken = set()
     for i in candidates:  # a credited line pairs with one of the two lines before it

@@ -27,17 +27,31 @@ RULE_CHARS = Counter("cleaner_rule_removed_chars_total", "Characters removed by 
 RELOADS = Counter("cleaner_rules_reloads_total", "Rule reloads", ["outcome"])
 
 
+_children: dict[tuple[int, tuple[str, ...]], object] = {}
+
+
+def _child(metric, *labels: str):
+    """metric.labels(*labels), remembered: a request counts a dozen rule series and labels() is slow."""
+    key = (id(metric), labels)
+    child = _children.get(key)
+    if child is None:
+        if len(_children) > 100_000:  # series are bounded by routes and rules; this only bounds the memo
+            _children.clear()
+        child = _children[key] = metric.labels(*labels)
+    return child
+
+
 def observe_result(result: CleanResult) -> None:
     """Count a cleaned document and what each rule removed from it."""
-    DOCUMENTS.labels(result.site or "defaults", result.content_type, "ok").inc()
+    _child(DOCUMENTS, result.site or "defaults", result.content_type, "ok").inc()
     fired: dict[str, list[int]] = {}
     for r in result.removed:
         slot = fired.setdefault(r.rule, [0, 0])
         slot[0] += 1
         slot[1] += len(r.text)
     for rule, (count, chars) in fired.items():
-        RULE_FIRED.labels(rule).inc(count)
-        RULE_CHARS.labels(rule).inc(chars)
+        _child(RULE_FIRED, rule).inc(count)
+        _child(RULE_CHARS, rule).inc(chars)
 
 
 def observe_refusal(code: str, site: str | None = None, mode: str | None = None) -> None:
@@ -70,8 +84,8 @@ def install(app: Flask) -> None:
             # the URL rule, not the path: /v1/rules/<site> is one series however many sites are asked for
             endpoint = request.url_rule.rule if request.url_rule is not None else "unmatched"
             labels = (endpoint, request.method, str(resp.status_code))
-            REQUESTS.labels(*labels).inc()
-            LATENCY.labels(*labels).observe(time.perf_counter() - t0)
+            _child(REQUESTS, *labels).inc()
+            _child(LATENCY, *labels).observe(time.perf_counter() - t0)
         return resp
 
 
