@@ -95,3 +95,20 @@ def test_seed_is_untouched_by_the_tail_rule(seed_text):
     for site_rules in (True, False):
         result = clean(seed_text, site_rules=site_rules)
         assert not tail_drops(result)
+
+
+def test_heading_prefilter_misses_no_heading():
+    """The casefolded prefilter only skips lines that no phrase regex (re.I) could match."""
+    from cleaner.doc import Unit
+    from cleaner.ops import tail_cut
+    rule = next(r for r in Registry(packs=[shipped_rules_dir()]).defaults.rules if r.qid == "defaults:text-tail")
+    lines = ["Related", "RELATED STORIES", "related", "  3 Comments", "(12) comments", "1,024 Comments:",
+             "Trend\u0131ng now", "TREND\u0130NG", "L\u0130KE", "You m\u0131ght also like", "Mo\u017ft read",
+             "Filed Under: News, Sport", "TAGS: a, b",
+             "Comments are closed.", "Relatedness of things", "More", "Most read today", "12",
+             "The Related stories were long.", "\u00dcber uns", "Leave a Reply Cancel reply", "comment",
+             "More News from Detroit", "Share this:", "x Related", "\u2022 Related"]
+    units = [Unit(text=t, para=i) for i, t in enumerate(lines)]
+    want = {i: k for i, t in enumerate(lines) if (k := tail_cut._kind(t, rule.compiled, rule.options))}
+    assert want, "no heading among the samples"
+    assert tail_cut._kinds(units, rule.compiled, rule.options) == want

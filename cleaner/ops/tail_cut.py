@@ -9,6 +9,8 @@ The phrases live in the rule options (rules/_defaults.yaml); only the positional
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter
 
 ID = "tail_cut"
 STAGE = "final"
@@ -47,6 +49,12 @@ _PROSE_MIN = 120
 _SENTENCE_MIN = 40
 _END = (".", "!", "?", "\"", "'", "\u201d", "\u2019")
 _COUNT = r"(?:\(?\d[\d,.]*\)?\s+)?"
+_DOTTED_I = str.maketrans("\u0131\u0130", "ii")  # re.I matches i to both; casefold does not
+
+
+def _fold(word: str) -> str:
+    """Text as re.I compares it: case folded (long s, Kelvin sign...), dotless and dotted i as i."""
+    return word.translate(_DOTTED_I).casefold()
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -55,12 +63,16 @@ def _alternation(phrases: list[str]) -> str:
 
 
 def prepare(options: dict):
-    """Compile the three phrase lists into anchored regexes (None when a list is empty)."""
+    """Compile the three phrase lists into anchored regexes (None when a list is empty), and one
+    prefilter of all phrases on casefolded lines (None when there are no phrases)."""
     def rx(phrases: list[str], tail: str):
         return re.compile(rf"^{_COUNT}(?:{_alternation(phrases)}){tail}", re.I) if phrases else None
+    phrases = options["headings"] + options["labels"] + options["comment_headings"]
+    # Case-sensitive on casefolded text: each alternative starts with a literal, which re skips fast.
+    prefilter = re.compile(rf"\s*{_COUNT}(?:{_alternation([_fold(p) for p in phrases])})") if phrases else None
     # a heading is the phrase plus at most a short qualifier ("More News from Detroit", "Comments (12)")
     return (rx(options["headings"], r"(?![\w'])"), rx(options["labels"], ""),
-            rx(options["comment_headings"], r"(?![\w'])"))
+            rx(options["comment_headings"], r"(?![\w'])"), prefilter)
 
 
 def _prose(text: str) -> bool:
@@ -82,7 +94,7 @@ def _norm(text: str) -> str:
 
 def _kind(text: str, compiled, o: dict) -> str | None:
     """'teaser', 'label' or 'comment' when the line is a tail heading, else None."""
-    heads, labels, comments = compiled
+    heads, labels, comments, _ = compiled
     t = text.strip().rstrip(":").strip()
     if len(t) <= o["max_heading_chars"] and not t.endswith((".", "?", "!")):  # a heading, not a sentence
         if comments and comments.match(t):
@@ -92,6 +104,24 @@ def _kind(text: str, compiled, o: dict) -> str | None:
     if labels and len(t) <= o["max_label_chars"] and labels.match(text.strip()):
         return "label"
     return None
+
+
+def _kinds(units, compiled, o: dict) -> dict[int, str]:
+    """Line index -> kind of every tail heading. Only lines the prefilter matches are judged: a line
+    can only match a phrase under re.I when its casefolded form matches the casefolded phrase."""
+    prefilter = compiled[3]
+    if prefilter is None:
+        return {}
+    texts = list(map(attrgetter("text"), units))
+    folded = map(str.casefold, texts)
+    if any("\u0131" in t or "\u0130" in t for t in texts):  # re.I matches both to i; casefold does not
+        folded = map(_fold, texts)
+    out = {}
+    for i in compress(range(len(texts)), map(prefilter.match, folded)):
+        kind = _kind(texts[i], compiled, o)
+        if kind is not None:
+            out[i] = kind
+    return out
 
 
 def apply(doc, rule) -> None:
@@ -107,16 +137,15 @@ def apply(doc, rule) -> None:
     total = sum(len(units[i].text) for i in prose_at)
     # a comment heading repeated on the page ('Comments' under every answer or every story on a
     # front page) marks a widget, not the thread below the article
-    kinds = [_kind(u.text, rule.compiled, o) for u in units]  # once per line: both loops below need them
+    kinds = _kinds(units, rule.compiled, o)  # once per line: both loops below need them
     seen: dict[str, int] = {}
-    for u, kind in zip(units, kinds):
+    for i, kind in kinds.items():
         if kind == "comment":
-            seen[_norm(u.text)] = seen.get(_norm(u.text), 0) + 1
+            seen[_norm(units[i].text)] = seen.get(_norm(units[i].text), 0) + 1
     # the heading may already be dropped by the line model: look at every line, judge by the kept ones
-    for h in range(prose_at[o["min_prose_before"] - 1] + 1 if o["min_prose_before"] else live[0], len(units)):
+    begin = prose_at[o["min_prose_before"] - 1] + 1 if o["min_prose_before"] else live[0]
+    for h in sorted(i for i in kinds if i >= begin):
         kind = kinds[h]
-        if kind is None:
-            continue
         if kind == "comment" and seen.get(_norm(units[h].text), 0) > 1:
             continue
         after = [i for i in live if i > h]
