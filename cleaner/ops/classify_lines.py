@@ -82,10 +82,11 @@ def apply(doc, rule) -> None:
         doc.meta.setdefault("title", units[t].text)
         doc.drop(units[t], rule, category="header", reason="model:title")
         _byline(doc, rule, units, t)
-    for i, u in enumerate(units):
-        if u.keep and p[i] < thr:
+    for i in np.flatnonzero(p < thr).tolist():
+        u = units[i]
+        if u.keep:
             category, reason = _why(u.text, i, first, last)
-            doc.drop(u, rule, category=category, reason=f"model:{reason}")
+            doc.drop(u, rule, category, reason)
 
 
 def _byline(doc, rule, units, t: int) -> None:
@@ -106,16 +107,22 @@ def _byline(doc, rule, units, t: int) -> None:
 
 def _why(text: str, i: int, first: int, last: int) -> tuple[str, str]:
     """A readable reason for a dropped line, from where it sits and what it looks like."""
+    if "\u00a9" in text:
+        return _FOOTER
     low = text.lower()
-    if "\u00a9" in text or "copyright" in low or "all rights reserved" in low:
-        return "footer", "footer-like"
+    if "copyright" in low or "all rights reserved" in low:
+        return _FOOTER
     if i < first:
-        return "navigation", "nav-like"
+        return _NAV
     if i > last:
         words = text.split()
         if 4 <= len(words) <= 20 and not text.rstrip().endswith((".", "!", "?", ":")):
-            return "related", "teaser-like"
-        return "footer", "footer-like"
+            return _TEASER
+        return _FOOTER
     if len(text) < 40 and not text.rstrip().endswith((".", "!", "?")):
-        return "boilerplate", "short-line"
-    return "related", "teaser-like"
+        return _SHORT
+    return _TEASER
+
+
+_FOOTER, _NAV = ("footer", "model:footer-like"), ("navigation", "model:nav-like")
+_TEASER, _SHORT = ("related", "model:teaser-like"), ("boilerplate", "model:short-line")

@@ -185,24 +185,3 @@ def lookup(h: np.ndarray, table: np.ndarray) -> np.ndarray:
     at = np.minimum(np.searchsorted(table, h), len(table) - 1)
     return np.where(table[at] == h, at, -1)
 
-
-class HashSet:
-    """A fixed set of word hashes, looked up by direct addressing: a slot per value of some 16 bits of
-    the hash (chosen so that no two members share a slot), holding the member's full hash. An empty
-    slot holds 0, which a token hashes to with probability 2**-64."""
-
-    def __init__(self, hashes: np.ndarray):
-        hashes = np.unique(hashes)
-        for shift in range(0, 49, 3):
-            slots = (hashes >> np.uint64(shift)) & np.uint64(0xFFFF)
-            if len(np.unique(slots)) == len(hashes):
-                break
-        else:  # practically impossible for a few hundred members: no direct table
-            raise ValueError("no collision-free slot bits")
-        self.shift = np.uint64(shift)
-        self.table = np.zeros(0x10000, np.uint64)
-        self.table[slots] = hashes
-
-    def contains(self, h: np.ndarray) -> np.ndarray:
-        """Which of the hashes are members."""
-        return self.table[(h >> self.shift) & np.uint64(0xFFFF)] == h
