@@ -7,6 +7,8 @@ from .tree import remove_element
 
 
 LISTING_BELOW = 800  # characters of prose under which a page is read as a list of items
+LINKY = 0.5          # share of linked text that makes a worthless part of the body chrome
+MINOR_CHROME = 0.3   # a chrome-classed part holding less than this share of the body's prose goes
 
 
 def strip_junk(root) -> None:
@@ -72,10 +74,10 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) 
         if j is None or s.chars[j] == 0:
             continue
         net = s.net(j)
-        linky = s.link_chars[j] > 0.5 * s.chars[j]
+        linky = s.link_chars[j] > LINKY * s.chars[j]
         if net < 0 and (s.signal[j] < 0 or linky):
             _drop(child, dropped)
-        elif s.signal[j] < 0 and s.raw_pos[j] < 0.3 * whole:
+        elif s.signal[j] < 0 and s.raw_pos[j] < MINOR_CHROME * whole:
             _drop(child, dropped)
         else:
             _prune(s, j, whole, dropped)

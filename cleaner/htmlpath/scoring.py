@@ -15,6 +15,10 @@ from lxml import etree
 
 from .features import BLOCK_TAGS, HEADINGS, class_signal, soft_in_main
 
+CONTENT_BONUS = 0.25   # share of its prose a content-classed element gets on top (beats a bare wrapper)
+WEAK_CHROME = 0.2      # prose under a chrome-like class still counts this much
+SURE_CHROME = 0.6      # prose under a sure-chrome element counts this much against
+
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f:;\"\u201d)](?:\s|$)")
 @dataclass
 class Scores:
@@ -155,7 +159,7 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
             sig = 0  # "has-sidebar" on a page wrapper, or a forum whose posts are all "comments"
         s.signal[i] = sig
         if sig < 0:
-            s.pos[i] *= -0.6 if sig < -1 else 0.2
+            s.pos[i] *= -SURE_CHROME if sig < -1 else WEAK_CHROME
             if s.pos[i] < 0:
                 s.neg[i] -= s.pos[i]
                 s.pos[i] = 0.0
@@ -178,7 +182,7 @@ def best(s: Scores, anywhere: bool = False) -> int:
             continue
         v = s.pos[i] - s.neg[i]
         if s.signal[i] > 0:  # a content-like class beats an unmarked wrapper holding the same text
-            v += 0.25 * s.pos[i]
+            v += CONTENT_BONUS * s.pos[i]
         if v > top_val:
             top, top_val = i, v
     return top
