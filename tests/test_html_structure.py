@@ -87,3 +87,36 @@ def test_a_short_line_repeated_stays():
     page = f"<html><body>{SHOP_HEADER}<main><article>{paras}</article></main>{SHOP_FOOTER}</body></html>"
     r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
     assert r.text.count(line) == 3
+
+
+def test_buttons_and_widget_states_inside_the_body_go():
+    paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
+    page = (f"<html><body>{SHOP_HEADER}<main><article><h1>Stoneware mug</h1>{paras}"
+            "<p><span class='x' onclick='go()'>Subscribe to our blog!</span></p><div>Loading...</div>"
+            f"<p>{CARE}</p><p><span onclick='up()'>Back to top</span></p></article></main>{SHOP_FOOTER}</body></html>")
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert CARE in r.text and "Note 2." in r.text
+    for gone in ("Subscribe to our blog", "Loading...", "Back to top"):
+        assert gone not in r.text
+    assert sum(x.rule == "html:button" for x in r.removed) == 3
+
+
+def test_text_that_starts_like_a_button_stays():
+    lines = ["Register II helmet vent light, sold as a pair", "Share your story with the maker",
+             "Subscribe to the idea that less is more: one good mug beats ten cheap ones."]
+    body = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3)) + "".join(f"<p>{t}</p>" for t in lines)
+    page = f"<html><body>{SHOP_HEADER}<main><article>{body}</article></main>{SHOP_FOOTER}</body></html>"
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    for line in lines:
+        assert line in r.text
+
+
+def test_forum_member_counters_go_posts_stay():
+    post = ("<div class='message'><div class='user'><a href='/u/1'>mugfan</a><dl><dt>Joined</dt><dd>Aug 2008</dd>"
+            "</dl><div>Posts: 1,077</div><div>Reaction score</div></div>"
+            f"<div class='message-body'><p>{DESCRIPTION} Reply {{i}}.</p></div></div>")
+    page = (f"<html><body>{SHOP_HEADER}<main>" + "".join(post.format(i=i) for i in range(3))
+            + f"</main>{SHOP_FOOTER}</body></html>")
+    r = clean(page, "https://forum.example.com/threads/mugs.123/", site_rules=False, content_type="html")
+    assert "Reply 2." in r.text
+    assert "Posts: 1,077" not in r.text and "Reaction score" not in r.text

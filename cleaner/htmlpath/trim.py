@@ -23,6 +23,45 @@ _TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|readin
                    re.I)
 
 
+# A line that is only a call to action or a widget's state: a button, not text (at most 8 words).
+# Share bars, "Read more" and newsletter phrases are left to the defaults' own rules (share-bar,
+# read-more, newsletter), which run next and account for them under their categories.
+_CTA = re.compile(
+    # controls that stand alone
+    r"^(?:sign ?(?:up|in)|log ?in|subscribe|register|contact us|buy (?:it )?now|shop now|"
+    r"loading|show (?:all|more|less)|load more|view (?:all|more)|see (?:all|more)|share (?:this|it|via|on))"
+    r"(?: now| here| today)?\s*[:!»›>…]*(?:\.\.\.)?$"
+    # calls to action with their object: "Subscribe to our blog", "Back to top", "Add to cart"
+    r"|^(?!.*newsletter)(?:sign up (?:for|to)|subscribe (?:to|for)|join (?:our|the) (?:mailing list|waitlist|community)|"
+    r"book (?:a|your) (?:free )?(?:demo|call|consultation)|start (?:your |a )?free trial|try (?:it )?for free|"
+    r"request (?:a )?(?:demo|quote|callback|free)|add to (?:cart|bag|basket|wishlist)|back to\b|"
+    r"follow us\b|download (?:the|our) app|loading\b|view (?:all|more)\b|see (?:all|more)\b)"
+    r"[^.?]{0,50}[:!…]?(?:\.\.\.)?$", re.I)
+# Member details printed beside every forum post.
+_POSTER = re.compile(r"^(?:join(?:ed)?(?: date)?|posts|messages|reaction score|trophy points|likes received|"
+                     r"points|reputation)\s*:?\s*\d[\d,.]*$"
+                     r"|^(?:joined|join date)\s*:?\s*\w{3,9}\.?(?: \d{1,2},?)? \d{4}$"
+                     r"|^(?:join date|joined|reaction score|trophy points|likes received)\s*:?$", re.I)
+CTA_MAX_WORDS = 8
+
+
+def drop_buttons(doc: Doc) -> None:
+    """Drop lines that are only a call to action ("Sign up", "Add to cart", "Back to top", "Loading...")
+    or a forum member's counters ("Posts: 1,077"): controls and widgets, not text."""
+    for unit in doc.units:
+        if not unit.keep or unit.kind == "pre":
+            continue
+        text = unit.text.strip()
+        if text.count(" ") >= CTA_MAX_WORDS:
+            continue
+        if _CTA.match(text):
+            unit.keep = False
+            doc.record(unit.text, "html:button", "boilerplate", reason="a call to action or control, not text")
+        elif _POSTER.match(text):
+            unit.keep = False
+            doc.record(unit.text, "html:button", "boilerplate", reason="a forum member's details")
+
+
 REPEAT_MIN_LINE = 20    # characters: shorter lines ("Reply", "Read more") repeat legitimately
 REPEAT_MIN_RUN = 300    # characters of consecutive repeated lines that make a copied block
 
@@ -56,6 +95,7 @@ def trim(doc: Doc) -> None:
     """Drop repeated blocks, datelines among the first lines and a 'Related ...' heading near the end
     with what follows."""
     drop_repeats(doc)
+    drop_buttons(doc)
     live = [u for u in doc.units if u.keep]
     if len(live) < 4:
         return
