@@ -40,10 +40,16 @@ class Doc:
     deadline: float | None = None
     fired: dict[str, int] = field(default_factory=dict)  # rule qid -> spans removed (rule health)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)  # work shared between rules
+    version: int = 0                     # bumped by set_text: cached views of the lines are then stale
 
     def live(self) -> list[Unit]:
         """Units still kept."""
         return [u for u in self.units if u.keep]
+
+    def set_text(self, unit: Unit, text: str) -> None:
+        """Rewrite a line (operations never assign unit.text directly: caches of the lines rely on this)."""
+        unit.text = text
+        self.version += 1
 
     def drop(self, unit: Unit, rule: Any, category: str | None = None, reason: str | None = None) -> bool:
         """Drop a unit on behalf of a rule; returns False when its category is kept."""

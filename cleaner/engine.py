@@ -60,6 +60,8 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
         text_units(doc)
     for stage in ("header", "blocks", "final"):
         for rule in by_stage[stage]:
+            if plan.skips(rule, doc):
+                continue
             rule.module.apply(doc, rule)
             doc.check_time()
     return _finish(doc, ruleset, how)

@@ -85,3 +85,23 @@ def test_search_span_is_the_public_search(lines, which, pos):
     pattern = PATTERNS[which]
     m = pattern.search(data, pos)
     assert search_span(pattern, data, pos) == (m.span() if m is not None else None)
+
+
+def test_a_rewritten_line_is_scanned_afresh_by_later_rules(write_rules):
+    # The first rule cuts a glued notice out of a long line; the line it leaves holds the second rule's
+    # phrase, which no line held before. The prefilter's answer is stale then: the second rule must run.
+    from cleaner import clean
+    from cleaner.ruleset import Registry
+    rules = write_rules({"_defaults.yaml": (
+        "site: defaults\nversion: 1\nrules:\n"
+        "  - id: notice\n    op: drop_phrase\n    category: login_notice\n    max_chars: 60\n"
+        "    phrases: [Thank you for registering]\n"
+        "  - id: joined\n    op: drop_phrase\n    category: boilerplate\n    max_chars: 300\n"
+        "    phrases: [signed up Please read]\n")})
+    body = "The council met on Tuesday to discuss the budget for the coming year at length."
+    line = ("Readers who signed upThank you for registering.Please read the terms of the offer, "
+            "which apply to every subscription sold this year.")
+    result = clean(f"{body}\n\n{line}\n\n{body}", content_type="text", registry=Registry(dirs=[rules]))
+    assert "Thank you for registering" not in result.text
+    assert "signed up" not in result.text
+    assert {r.rule for r in result.removed} == {"defaults:notice", "defaults:joined"}

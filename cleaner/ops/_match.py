@@ -112,4 +112,4 @@ def _drop_glued(doc: Doc, rule, unit, pattern) -> None:
         pos = b
     kept.append(unit.text[pos:])
     # the cut was at a glue point (no space): joining the sides bare would weld two words into a new one
-    unit.text = " ".join(part.strip() for part in kept if part.strip())
+    doc.set_text(unit, " ".join(part.strip() for part in kept if part.strip()))

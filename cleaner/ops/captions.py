@@ -22,7 +22,6 @@ OPTIONS = {
     "max_chars": {"type": "integer", "minimum": 1, "default": 400},
 }
 REQUIRED = ()
-SCANS = True  # rule.compiled is a line pattern: it joins the prefilter (ops/plan.py)
 
 
 def prepare(options: dict):

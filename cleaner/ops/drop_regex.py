@@ -16,7 +16,7 @@ OPTIONS = {
     "max_chars": MAX_CHARS,
     "case_sensitive": {"type": "boolean", "default": False},
 }
-SCANS = True  # rule.compiled is a line pattern: it joins the prefilter (ops/plan.py)
+SCANS = True  # rule.compiled is its line pattern and it does nothing where that matches no line
 REQUIRED = ("patterns",)
 
 

@@ -77,11 +77,32 @@ class Plan:
 
     by_stage: dict[str, list]
     prefilter: Prefilter | None
+    scan_keys: dict[int, tuple[str, bool]]   # id(rule) -> its pattern's key, for rules that SCANS
+
+    def skips(self, rule, doc) -> bool:
+        """True when a line rule cannot fire: the prefilter saw its pattern match none of the lines.
+
+        Asked before the rule runs, so a rule with nothing to do costs no call at all. The answer is
+        for the document's lines as they are (all units, dropped ones too, which only adds matches);
+        it is recomputed when a line's text was rewritten (Doc.version).
+        """
+        key = self.scan_keys.get(id(rule))
+        if key is None or self.prefilter is None:
+            return False
+        seen = doc.cache.get("plan_hits")
+        if seen is None or seen[0] != doc.version or seen[1] is not doc.units or seen[2] != len(doc.units):
+            texts = [u.text for u in doc.units]
+            joined, _ = joined_lines(texts, doc.cache)
+            hits = (None if len(joined) > PREFILTER_MAX_BYTES
+                    else {self.prefilter.keys[i] for i in self.prefilter.set.Match(joined) or ()})
+            seen = doc.cache["plan_hits"] = (doc.version, doc.units, len(doc.units), hits)
+        return seen[3] is not None and key not in seen[3]
 
     @classmethod
     def build(cls, rules: list, mode: str) -> Plan:
         """Group the rules that apply to `mode` by stage; compile the prefilter of their line patterns."""
         rules = [r for r in rules if mode in r.module.MODES]
-        keys = list(dict.fromkeys(scan_key(r.compiled) for r in rules if getattr(r.module, "SCANS", False)))
+        scanning = {id(r): scan_key(r.compiled) for r in rules if getattr(r.module, "SCANS", False)}
+        keys = list(dict.fromkeys(scanning.values()))
         return cls(by_stage={s: [r for r in rules if r.module.STAGE == s] for s in STAGES},
-                   prefilter=Prefilter(keys) if keys else None)
+                   prefilter=Prefilter(keys) if keys else None, scan_keys=scanning)
