@@ -50,8 +50,6 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
               deadline=started + time_budget if time_budget else None)
     plan = ruleset.plan(mode)
     by_stage = plan.by_stage
-    if plan.prefilter is not None:
-        doc.cache["scan"] = plan.prefilter
 
     if mode == "html":
         _html_front(doc, by_stage)

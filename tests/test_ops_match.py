@@ -1,12 +1,14 @@
 """The one-search-for-all-lines scan finds exactly the lines a per-line search would."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.doc import Unit
-from cleaner.ops._match import matching_lines
-from cleaner.ops.plan import Prefilter, scan_key
+from cleaner.doc import Doc, Unit
+from cleaner.ops._match import confirmed_lines, matching_lines
+from cleaner.ops.plan import Plan, Prefilter, scan_key
 from cleaner.regex import compile_regex, phrase_regex, search_span
 
 PATTERNS = [
@@ -45,27 +47,28 @@ def test_scanner_follows_the_pattern_text_not_the_object():
 
 @settings(max_examples=300, deadline=None)
 @given(lines=LINES, drops=st.lists(st.integers(0, 11), max_size=6), rewrite=st.booleans())
-def test_prefilter_skips_only_patterns_that_match_nothing(lines, drops, rewrite):
+def test_prefilter_skips_only_rules_that_would_find_nothing(lines, drops, rewrite):
     # One RE2 Set pass says which rules can match; as lines are dropped (and one rewritten, as a glued
-    # notice cut out of a line does) every pattern still finds exactly what a per-line search finds.
-    prefilter = Prefilter([scan_key(p) for p in PATTERNS])
-    cache = {"scan": prefilter}
-    units = [Unit(text=t, para=i) for i, t in enumerate(lines)]
+    # notice cut out of a line is) a rule is skipped only when a per-line search finds no kept line.
+    rules = [SimpleNamespace(compiled=p, module=SimpleNamespace(MODES=("text",), STAGE="blocks", SCANS=True))
+             for p in PATTERNS]
+    plan = Plan.build(rules, "text")
+    doc = Doc(mode="text", source="", units=[Unit(text=t, para=i) for i, t in enumerate(lines)])
     for step in range(len(drops) + 1):
-        for pattern in PATTERNS:
-            expected = [i for i, u in enumerate(units) if pattern.search(u.text)]
-            found = [i for i in matching_lines(units, pattern, cache) if pattern.search(units[i].text)]
-            assert found == expected
-        if step < len(drops) and units:
-            units = [u for i, u in enumerate(units) if i != drops[step] % len(units)]
-            if rewrite and units:
-                units[0].text = units[0].text + " share this"
+        for rule in rules:
+            if plan.skips(rule, doc):
+                assert not [u for u in doc.units if u.keep and rule.compiled.search(u.text)]
+        if step < len(drops):
+            doc.units[drops[step] % len(doc.units)].keep = False
+            if rewrite:
+                doc.set_text(doc.units[0], doc.units[0].text + " share this")
 
 
-def test_prefilter_answers_for_the_whole_text_past_its_size_limit():
-    units = [Unit(text="x " * 1000, para=i) for i in range(40)] + [Unit(text="thank you", para=40)]
-    cache = {"scan": Prefilter([scan_key(PATTERNS[0])])}
-    assert matching_lines(units, PATTERNS[0], cache) == [40]
+def test_prefilter_cannot_tell_past_its_size_limit():
+    prefilter = Prefilter([scan_key(PATTERNS[0])])
+    assert prefilter.hits(b"x " * 40_000) is None
+    assert prefilter.hits(b"x " * 100) == set()
+    assert prefilter.hits(b"x\nthank you") == {scan_key(PATTERNS[0])}
 
 
 def test_a_rule_set_plan_prefilters_its_line_rules(seed_text):
@@ -105,3 +108,16 @@ def test_a_rewritten_line_is_scanned_afresh_by_later_rules(write_rules):
     assert "Thank you for registering" not in result.text
     assert "signed up" not in result.text
     assert {r.rule for r in result.removed} == {"defaults:notice", "defaults:joined"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.lists(WORDS, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=8),
+       which=st.integers(0, len(PATTERNS) - 1), inner=st.booleans())
+def test_confirmed_lines_are_the_lines_a_per_line_search_finds(lines, which, inner):
+    # Units may hold line breaks of their own (a <pre> block): ^ and $ must still mean the unit's ends.
+    if inner and len(lines) > 1:
+        lines = [lines[0] + "\n" + lines[1], *lines[2:]]
+    pattern = PATTERNS[which]
+    units = [Unit(text=t, para=i) for i, t in enumerate(lines)]
+    expected = [i for i, u in enumerate(units) if pattern.search(u.text)]
+    assert confirmed_lines(units, pattern, {}) == expected

@@ -27,37 +27,44 @@ def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
     A search per line is what costs (most rules match nothing). The multi-line variant makes ^ and
     $ match at every line, so a line that matches on its own is always found; after a hit the scan
     resumes at the next line, so a match that strays across a line break hides nothing. Callers
-    confirm each index with the original pattern on the line alone. With a `cache` holding the
-    plan's prefilter (`scan`), a pattern that cannot match any line costs no search of its own.
+    confirm each index with the original pattern on the line alone (confirmed_lines does). The
+    joined lines are kept in `cache` for the next rule while the lines are the same.
     """
-    key = scan_key(pattern)
-    texts = [u.text for u in units]
-    prefilter = cache.get("scan") if cache is not None else None
-    if prefilter is not None and not prefilter.may_match(key, texts, cache):
-        return []
-    joined, starts = joined_lines(texts, cache)
-    scanner = _scanner(*key)
+    return [i for i, _ in _scan(units, pattern, cache)]
+
+
+def _scan(units, pattern, cache: dict | None) -> list[tuple[int, tuple[int, int]]]:
+    """(unit index, byte span in the joined text) of each line's first multi-line match."""
+    joined, starts = joined_lines([u.text for u in units], cache)
+    scanner = _scanner(*scan_key(pattern))
     found, pos = [], 0
     while True:
         span = search_span(scanner, joined, pos)
         if span is None:
             return found
         i = bisect_right(starts, span[0]) - 1
-        found.append(i)
+        found.append((i, span))
         if i + 1 >= len(units):
             return found
         pos = starts[i + 1]
 
 
 def confirmed_lines(units, pattern, cache: dict) -> list[int]:
-    """Indices of the units the pattern matches on their own (matching_lines, then a check per line)."""
-    found = matching_lines(units, pattern, cache)
+    """Indices of the units the pattern matches on their own."""
+    found = _scan(units, pattern, cache)
     if not found:
-        return found
-    joined, starts = cache["joined"][1:]
-    ends = starts[1:] + [len(joined) + 1]
-    # each line checked as bytes cut from the joined text: RE2 would encode a str again
-    return [i for i in found if search_span(pattern, joined[starts[i]:ends[i] - 1]) is not None]
+        return []
+    joined, starts = joined_lines([u.text for u in units], cache)
+    out = []
+    for i, (a, b) in found:
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(joined)
+        # A match inside a line without line breaks of its own is a match of the line alone: ^ and $
+        # of the multi-line scan sit at its ends, and \b sees a non-word character past them either way.
+        # Otherwise the line is searched alone, as bytes cut from the joined text (a str is encoded again).
+        if (b <= end and joined.find(b"\n", starts[i], end) < 0) \
+                or search_span(pattern, joined[starts[i]:end]) is not None:
+            out.append(i)
+    return out
 
 
 def drop_matching(doc: Doc, rule, pattern) -> None:

@@ -25,7 +25,7 @@ class Prefilter:
     Most line rules match nothing in a document, and one search per rule over the whole text is what
     cleaning a short text costs. Lines are only dropped between rules, so a pattern that matches no line
     of the text still matches none of what is left; a line whose text was rewritten makes the answer
-    stale, and the next question recomputes it.
+    stale (Plan.skips then asks again).
     """
 
     def __init__(self, keys: list[tuple[str, bool]]):
@@ -38,17 +38,11 @@ class Prefilter:
             self.set.Add(("(?m)" if case_sensitive else "(?mi)") + pattern)
         self.set.Compile()
 
-    def may_match(self, key: tuple[str, bool], texts: list[str], cache: dict) -> bool:
-        """False only when the pattern `key` certainly matches none of the lines `texts`."""
-        if key not in self.keys:
-            return True
-        found = cache.get("scan_hits")
-        if found is None or not found[0].issuperset(map(id, texts)):
-            joined, _ = joined_lines(texts, cache)
-            hits = None if len(joined) > PREFILTER_MAX_BYTES else {self.keys[i] for i in self.set.Match(joined) or ()}
-            found = ({id(t) for t in texts}, hits, texts)  # texts held so that their ids stay theirs
-            cache["scan_hits"] = found
-        return found[1] is None or key in found[1]
+    def hits(self, joined: bytes) -> set[tuple[str, bool]] | None:
+        """Keys of the patterns that match somewhere in the joined lines; None when it cannot tell."""
+        if len(joined) > PREFILTER_MAX_BYTES:
+            return None
+        return {self.keys[i] for i in self.set.Match(joined) or ()}
 
 
 def joined_lines(texts: list[str], cache: dict | None) -> tuple[bytes, list[int]]:
@@ -91,11 +85,8 @@ class Plan:
             return False
         seen = doc.cache.get("plan_hits")
         if seen is None or seen[0] != doc.version or seen[1] is not doc.units or seen[2] != len(doc.units):
-            texts = [u.text for u in doc.units]
-            joined, _ = joined_lines(texts, doc.cache)
-            hits = (None if len(joined) > PREFILTER_MAX_BYTES
-                    else {self.prefilter.keys[i] for i in self.prefilter.set.Match(joined) or ()})
-            seen = doc.cache["plan_hits"] = (doc.version, doc.units, len(doc.units), hits)
+            joined, _ = joined_lines([u.text for u in doc.units], doc.cache)
+            seen = doc.cache["plan_hits"] = (doc.version, doc.units, len(doc.units), self.prefilter.hits(joined))
         return seen[3] is not None and key not in seen[3]
 
     @classmethod
