@@ -120,3 +120,25 @@ def test_forum_member_counters_go_posts_stay():
     r = clean(page, "https://forum.example.com/threads/mugs.123/", site_rules=False, content_type="html")
     assert "Reply 2." in r.text
     assert "Posts: 1,077" not in r.text and "Reaction score" not in r.text
+
+
+def test_affiliate_disclosure_and_publishing_stamp_go():
+    paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
+    page = (f"<html><body>{SHOP_HEADER}<main><article><h1>The best mugs</h1>"
+            "<div class='meta'>By Ann Lee · May 6, 2025 · 6 min read</div>"
+            "<p><em>We may earn a commission from links on this page, but we only recommend products we love.</em></p>"
+            f"{paras}<p>{CARE}</p></article></main>{SHOP_FOOTER}</body></html>")
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert "Note 2." in r.text and CARE in r.text
+    assert "Ann Lee" not in r.text and "commission" not in r.text
+    assert {"html:dateline", "html:disclosure"} <= {x.rule for x in r.removed}
+
+
+def test_sentences_about_commissions_or_by_stay():
+    lines = ["Affiliate programs: streamers earn a commission when viewers buy games through their links.",
+             "By the way, in May 2020 the pottery moved to a bigger workshop by the river."]
+    body = "".join(f"<p>{t}</p>" for t in lines) + "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
+    page = f"<html><body>{SHOP_HEADER}<main><article>{body}</article></main>{SHOP_FOOTER}</body></html>"
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    for line in lines:
+        assert line in r.text

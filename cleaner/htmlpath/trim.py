@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc
+from .features import FORUM_URL
 
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -15,6 +16,15 @@ _DATELINE = re.compile(
     rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\.?$"
     r"|^\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading(?:\s+time)?)$"
     r"|^(?:reading time|read time)\s*:?\s*\d+\s*(?:min(?:ute)?s?)$", re.I)
+# A byline or publishing stamp with a date: "By Ann Lee · May 6, 2025 · 6 min read", "Published 6 hours ago".
+_STAMP = re.compile(r"^(?:posted|published|updated|last (?:updated|modified|reviewed)|modified|written\b"
+                    r"|by\s+(?-i:[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})\s*(?:[|·•⋅●,:–—-]|on\b|at\b|\d))", re.I)
+_WHEN = re.compile(
+    rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\b{_MONTH}\s+\d{{1,2}}|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b",
+    re.I)
+STAMP_MAX = 120
+
 # A short heading that opens the block of teasers under an article.
 _TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics))?|recommended"
                    r"(?:\s+(?:for you|articles?|stories|reading))?|you (?:may|might) also (?:like|enjoy)|read next|"
@@ -62,6 +72,25 @@ def drop_buttons(doc: Doc) -> None:
             doc.record(unit.text, "html:button", "boilerplate", reason="a forum member's details")
 
 
+# An affiliate/advertising disclosure: the site speaking about itself, not the article.
+_DISCLOSURE = re.compile(
+    r"\b(?:we|i|us)\b[^.]{0,40}?\b(?:earn|receive|get|make)s?\b[^.]{0,30}?\b(?:commissions?|from qualifying purchases)\b"
+    r"|\b(?:may|might|could)\s+(?:earn|receive|get)\b[^.]{0,30}?\bcommissions?\b"
+    r"|\b(?:post|article|page|site|blog|website|links)\b[^.]{0,30}?\b(?:contains?|includes?|uses?|are|may contain)\b"
+    r"[^.]{0,20}?\baffiliate links?\b"
+    r"|^(?:affiliate |advertiser |editorial )?(?:disclosure|disclaimer|note)s?\s*:[^.]{0,120}\baffiliate\b"
+    r"|^why trust us\??$|\bas an amazon associate\b|\bsupported by (?:commissions|affiliate)", re.I)
+DISCLOSURE_MAX = 350
+
+
+def drop_disclosures(doc: Doc) -> None:
+    """Drop affiliate disclosures ("We may earn a commission from links on this page")."""
+    for unit in doc.units:
+        if unit.keep and len(unit.text) <= DISCLOSURE_MAX and unit.kind != "pre" and _DISCLOSURE.search(unit.text):
+            unit.keep = False
+            doc.record(unit.text, "html:disclosure", "boilerplate", reason="affiliate disclosure")
+
+
 REPEAT_MIN_LINE = 20    # characters: shorter lines ("Reply", "Read more") repeat legitimately
 REPEAT_MIN_RUN = 300    # characters of consecutive repeated lines that make a copied block
 
@@ -96,13 +125,18 @@ def trim(doc: Doc) -> None:
     with what follows."""
     drop_repeats(doc)
     drop_buttons(doc)
+    drop_disclosures(doc)
     live = [u for u in doc.units if u.keep]
     if len(live) < 4:
         return
+    # on a forum thread each post's "Posted March 5" belongs to the post
+    stamps = not (doc.url and FORUM_URL.search(doc.url))
     for unit in live[:6]:
-        if len(unit.text) <= 80 and _DATELINE.match(unit.text.strip()):
+        text = unit.text.strip()
+        if (len(text) <= 80 and _DATELINE.match(text)) or (
+                stamps and len(text) <= STAMP_MAX and not text.endswith(":") and _STAMP.match(text) and _WHEN.search(text)):
             unit.keep = False
-            doc.record(unit.text, "html:dateline", "header", reason="date or reading time above the text")
+            doc.record(unit.text, "html:dateline", "header", reason="date, byline or reading time above the text")
     start = int(len(live) * 0.6)
     for k in range(start, len(live)):
         unit = live[k]
