@@ -142,3 +142,25 @@ def test_sentences_about_commissions_or_by_stay():
     r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
     for line in lines:
         assert line in r.text
+
+
+BIO = ("Ann Lee has written about kitchens and the people who cook in them for twenty years, and she "
+       "still owns the chipped blue mug her grandmother gave her when she left home for university.")
+
+
+def _wrapped(intro: str = "") -> str:
+    body = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(6))
+    return (f"<html><body>{SHOP_HEADER}<div class='post'>{intro}<div class='entry-content'>{body}</div>"
+            f"<div class='about'><h3>Ann Lee</h3><p>{BIO}</p></div></div>{SHOP_FOOTER}</body></html>")
+
+
+def test_text_body_inside_the_pick_is_taken_without_the_box_below_it():
+    r = clean(_wrapped(), "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert "Note 5." in r.text and BIO not in r.text
+
+
+def test_an_intro_above_the_text_body_keeps_the_whole_pick():
+    intro = ("<p class='lead'>Why a heavy mug keeps coffee warmer, and which of the twelve we tried "
+             "deserves a place in your cupboard this winter, according to our tests.</p>")
+    r = clean(_wrapped(intro), "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert "Note 5." in r.text and "deserves a place in your cupboard" in r.text

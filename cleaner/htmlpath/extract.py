@@ -104,8 +104,52 @@ def main_content(root, url: str | None = None, dropped=None):
             if _chrome_chars(s, 0) < s.chars[0]:
                 _strip_chrome(s, 0, dropped)
                 return body
+    top = _narrow(s, top)
     _prune(s, top, dropped=dropped)
     return s.elements[top]
+
+
+NARROW_SHARE = 0.8   # a content-classed part holding this share of the pick's prose is the article...
+NARROW_LEAD = 0.05   # ...unless more than this share of the prose comes before it (an intro)
+
+
+def _narrow(s: scoring.Scores, top: int) -> int:
+    """The content-classed part of the pick ("entry-content", <article>) when it holds nearly all of its
+    prose and no prose comes before it (an intro above the text body is part of the article): what
+    else the pick holds is teasers, bios and boxes below or beside the text."""
+    if NARROW_SHARE >= 1:
+        return top
+    whole = s.raw_pos[top]
+    best_i = top
+    for i in range(top + 1, len(s.elements)):
+        if s.raw_pos[i] < NARROW_SHARE * whole:
+            continue
+        if not _inside(s, i, top):
+            break  # document order: past the pick's subtree
+        if (s.signal[i] > 0 or s.elements[i].tag == "article") and not s.under[i] \
+                and _prose_before(s, i, top) < NARROW_LEAD * whole:
+            best_i = i
+    return best_i
+
+
+def _prose_before(s: scoring.Scores, i: int, top: int) -> float:
+    """Prose inside top that comes before element i (in the earlier siblings of i and of its ancestors)."""
+    total = 0.0
+    while i != top:
+        el = s.elements[i]
+        for sib in el.itersiblings(preceding=True):
+            j = s.index.get(sib)
+            if j is not None:
+                total += s.raw_pos[j]
+        i = s.parent[i]
+    return total
+
+
+def _inside(s: scoring.Scores, i: int, top: int) -> bool:
+    """Whether element i lies in top's subtree."""
+    while i > top:
+        i = s.parent[i]
+    return i == top
 
 
 def _chrome_chars(s: scoring.Scores, i: int) -> int:
