@@ -164,3 +164,36 @@ def test_an_intro_above_the_text_body_keeps_the_whole_pick():
              "deserves a place in your cupboard this winter, according to our tests.</p>")
     r = clean(_wrapped(intro), "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
     assert "Note 5." in r.text and "deserves a place in your cupboard" in r.text
+
+
+def test_picture_blocks_and_credited_lines_become_captions():
+    paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
+    page = (f"<html><body>{SHOP_HEADER}<main><article><h1>Mugs</h1>"
+            "<div class='image top'><img src='m.jpg'><p>In this 2019 file photo, a potter glazes mugs in her "
+            "workshop near the river. (AP Photo, File)</p></div>"
+            f"{paras}<p>A glazed mug cools on the shelf (Image: GETTY)</p><p>{CARE}</p>"
+            f"</article></main>{SHOP_FOOTER}</body></html>")
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert "Note 2." in r.text and CARE in r.text
+    assert "potter glazes" not in r.text and "(Image: GETTY)" not in r.text
+    assert any("potter glazes" in c for c in r.captions)
+
+
+def test_a_picture_card_with_a_heading_is_content():
+    card = ("<div class='media-card'><img src='a.jpg'><h3>Hand-thrown mugs</h3><p>Every mug is thrown on "
+            "the wheel and glazed by hand in our workshop.</p></div>")
+    paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
+    page = f"<html><body>{SHOP_HEADER}<main>{paras}{card}</main>{SHOP_FOOTER}</body></html>"
+    r = clean(page, "https://shop.example.com/about", site_rules=False, content_type="html")
+    assert "glazed by hand in our workshop" in r.text
+
+
+def test_widget_placeholders_and_shortcodes_go():
+    paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
+    page = (f"<html><body>{SHOP_HEADER}<main><article>{paras}<p>This slideshow requires JavaScript.</p>"
+            "<p>[button link=\"/submit\" type=\"big\"] Send us your review[/button]</p><p>Advert</p>"
+            f"<p>{CARE}</p></article></main>{SHOP_FOOTER}</body></html>")
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert CARE in r.text
+    for gone in ("JavaScript", "[button", "Advert"):
+        assert gone not in r.text

@@ -19,6 +19,11 @@ _KIND = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li":
 # Inside a figure these hold content (a quoted passage, a code listing, a data table), not a caption.
 _FIGURE_CONTENT = {"blockquote", "pre", "table", "code"}
 _CAPTION_WORDS = {"caption", "figcaption", "credit", "credits", "imagecredit", "photocredit"}
+# A block with one of these class words around an <img> and a short text is a captioned picture.
+_IMAGE_WORDS = {"image", "img", "photo", "picture", "pic", "media", "thumbnail", "figure"}
+IMAGE_CAPTION_MAX = 400
+# A line that ends with its picture's credit, "Plague can be vaccinated (Image: GETTY)": a caption.
+_CREDITED = re.compile(r"\((?:image|photo|picture|pic|credit|source|foto)s?\s*:[^()]{1,60}\)\s*$", re.I)
 _CREDIT = re.compile(r"^\s*(?:photo|image|picture|credit|source|foto|illustration)s?\s*(?:credit)?\s*[:/]", re.I)
 
 
@@ -64,7 +69,7 @@ class _Builder:
             kind = _KIND.get(tag, kind)
         if tag in _FIGURE_CONTENT:
             caption = False
-        elif tag in ("figcaption", "figure") or (el.get("class") and class_words(el) & _CAPTION_WORDS):
+        elif tag in ("figcaption", "figure") or (el.get("class") and _captionish(el)):
             caption = True
         link = in_link or tag == "a"
         if el.text:
@@ -82,6 +87,18 @@ class _Builder:
         self.buf.append(text)
         if in_link:
             self.links += len(text.strip())
+
+
+def _captionish(el) -> bool:
+    """A caption by its class ("caption", "credit"), or a picture block ("image", "photo") holding an
+    <img> of its own and one short text (a card with a heading or several paragraphs is content)."""
+    words = class_words(el)
+    if words & _CAPTION_WORDS:
+        return True
+    if not words & _IMAGE_WORDS or el.find("img") is None or len(el.text_content()) > IMAGE_CAPTION_MAX:
+        return False
+    return not el.xpath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//*[@role='heading']|.//a[not(img)]|.//li)") \
+        and el.xpath("count(.//p)") <= 1
 
 
 def to_units(doc: Doc, body) -> None:
@@ -104,6 +121,9 @@ def to_units(doc: Doc, body) -> None:
     if "caption" in doc.keep or all(u.info.get("figure") or not u.keep for u in doc.units):
         return
     for unit in doc.units:
+        if unit.keep and not unit.info.get("figure") and len(unit.text) <= IMAGE_CAPTION_MAX \
+                and unit.kind != "pre" and _CREDITED.search(unit.text):
+            unit.info["figure"] = True
         if unit.info.get("figure") and unit.keep:
             unit.keep = False
             doc.record(unit.text, "html:figure-caption", "caption", reason="figure caption or credit")

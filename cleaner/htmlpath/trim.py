@@ -39,7 +39,7 @@ _TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|readin
 _CTA = re.compile(
     # controls that stand alone
     r"^(?:sign ?(?:up|in)|log ?in|subscribe|register|contact us|buy (?:it )?now|shop now|"
-    r"loading|show (?:all|more|less)|load more|view (?:all|more)|see (?:all|more)|share (?:this|it|via|on))"
+    r"loading|show (?:all|more|less)|load more|view (?:all|more)|see (?:all|more)|share (?:this|it|via|on)|advert)"
     r"(?: now| here| today)?\s*[:!»›>…]*(?:\.\.\.)?$"
     # calls to action with their object: "Subscribe to our blog", "Back to top", "Add to cart"
     r"|^(?!.*newsletter)(?:sign up (?:for|to)|subscribe (?:to|for)|join (?:our|the) (?:mailing list|waitlist|community)|"
@@ -47,6 +47,9 @@ _CTA = re.compile(
     r"request (?:a )?(?:demo|quote|callback|free)|add to (?:cart|bag|basket|wishlist)|back to\b|"
     r"follow us\b|download (?:the|our) app|loading\b|view (?:all|more)\b|see (?:all|more)\b)"
     r"[^.?]{0,50}[:!…]?(?:\.\.\.)?$", re.I)
+# What a widget says when its script did not run, and CMS shortcodes left unrendered ("[button ...]").
+_WIDGET = re.compile(r"^(?:[^.]{0,60}\b(?:requires|enable|needs|turn on)\s+javascript\b[^.]{0,40}\.?"
+                     r"|\[(\w+)\b[^\]]*\].{0,200}\[/\1\])$", re.I)
 # Member details printed beside every forum post.
 _POSTER = re.compile(r"^(?:join(?:ed)?(?: date)?|posts|messages|reaction score|trophy points|likes received|"
                      r"points|reputation)\s*:?\s*\d[\d,.]*$"
@@ -62,6 +65,10 @@ def drop_buttons(doc: Doc) -> None:
         if not unit.keep or unit.kind == "pre":
             continue
         text = unit.text.strip()
+        if _WIDGET.match(text):
+            unit.keep = False
+            doc.record(unit.text, "html:button", "boilerplate", reason="a widget's placeholder, not text")
+            continue
         if text.count(" ") >= CTA_MAX_WORDS:
             continue
         if _CTA.match(text):
