@@ -92,3 +92,12 @@ def test_held_out_split_is_by_host(train_script):
     assert train_script.held_out("https://www.example.com/a") == train_script.held_out("https://example.com/b")
     share = np.mean([train_script.held_out(f"https://site{i}.org/") for i in range(2000)])
     assert 0.15 < share < 0.25
+
+
+def test_labels_count_a_list_of_items_the_ground_truth_has(train_script):
+    """Short item lines (two words or more) that the ground truth lists, several in a row, are content
+    even with no long line nearby; single menu words it happens to contain are not."""
+    gt = "Blue wool runner\n\nGrey canvas sneaker\n\nRed leather loafer\n\nHome"
+    lines = ["Home", "Shop", "Blue wool runner", "Grey canvas sneaker", "Red leather loafer", "Contact us"]
+    y, _ = train_script.label_lines(lines, gt)
+    assert y.tolist() == [0, 0, 1, 1, 1, 0]

@@ -69,6 +69,19 @@ def test_article_like_text_left_alone():
     assert "Read the council's decision" in r.text
 
 
+def test_prose_heavy_page_with_many_menu_lines_is_still_cleaned():
+    """Reviews or comments can make a page mostly prose; its menus still go (only clean articles, with
+    few short lines, are left alone)."""
+    menu = [f"{w} {k}" for k in ("Shoes", "Socks") for w in ("Men", "Women", "Kids", "Sale", "New", "Gifts",
+                                                                "Outlet", "Brands", "Stores", "Help")]
+    text = "\n".join(menu) + "\n\n" + "\n\n".join(PARAGRAPHS * 2)
+    r = clean(text, URL, content_type="text", site_rules=False)
+    dropped = {x.text for x in r.removed if x.rule == "defaults:page-text"}
+    assert len(dropped & set(menu)) >= len(menu) // 2
+    for p in PARAGRAPHS:
+        assert p in r.text
+
+
 def test_short_texts_left_alone():
     text = "Home\nNews\n\n" + PARAGRAPHS[0]
     r = clean(text, content_type="text", site_rules=False)

@@ -24,13 +24,22 @@ OPTIONS = {
                   "description": "keep lines scoring at least this; default: the model's own"},
     "article_like": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.8,
                      "description": "leave the text alone when at least this share of its characters "
-                                    "is in prose paragraphs (it is an article already)"},
+                                    "is in prose paragraphs (it is an article already)..."},
+    "article_max_short": {"type": "integer", "minimum": 0, "default": 15,
+                          "description": "...and it has at most this many short lines (under 80 characters): "
+                                         "a page whose reviews or comments are prose still has its menus"},
     "article_threshold": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.55,
                           "description": "stricter threshold used when the kept lines are mostly prose "
                                          "(an article page: teasers and comments around it should go)"},
     "article_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.6,
                       "description": "share of prose characters among the kept lines that makes a page "
                                      "an article page"},
+    "min_kept_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.1,
+                       "description": "when the model keeps less than this share of the page's characters, "
+                                      "its threshold is lowered by low_factor: the content of a list or "
+                                      "product page is short lines that all score low"},
+    "low_factor": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
+                   "description": "factor applied to the threshold in that case"},
     "max_lines": {"type": "integer", "minimum": 1, "default": 50000,
                   "description": "texts with more lines are left alone, with a warning (bounded memory)"},
     "min_lines": {"type": "integer", "minimum": 1, "default": 12,
@@ -46,9 +55,12 @@ def prepare(options: dict):
     return load(options["model"])
 
 
-def _article_like(units, share: float) -> bool:
-    """True when prose paragraphs carry most of the text: nothing page-like to strip."""
-    total = sum(len(u.text) for u in units) or 1
+def _article_like(units, share: float, max_short: int) -> bool:
+    """True when prose paragraphs carry most of the text and short lines are few: nothing page-like to strip."""
+    lens = [len(u.text) for u in units]
+    if sum(n < _PROSE_MIN for n in lens) > max_short:
+        return False
+    total = sum(lens) or 1
     prose = sum(len(u.text) for u in units if len(u.text) >= _PROSE_MIN and u.text.rstrip()[-1:] in ".!?\"'\u201d\u2019")
     return prose / total >= share
 
@@ -57,7 +69,7 @@ def apply(doc, rule) -> None:
     """Score every line of the page; drop the live ones the model calls boilerplate, with a reason."""
     o = rule.options
     units = doc.units
-    if len(units) < o["min_lines"] or _article_like(units, o["article_like"]):
+    if len(units) < o["min_lines"] or _article_like(units, o["article_like"], o["article_max_short"]):
         return
     if len(units) > o["max_lines"]:  # the feature matrix grows with the lines: keep memory bounded
         doc.warnings.append(f"{rule.qid}: {len(units)} lines is more than the line model takes "
@@ -67,12 +79,16 @@ def apply(doc, rule) -> None:
     lines, indents, paras = line_inputs(doc)
     rows = features.line_rows(lines, indents, paras, doc.url)
     p = model.scores_from_x(features.context(rows))
-    thr = o["threshold"] if o["threshold"] is not None else model.threshold
+    base = o["threshold"] if o["threshold"] is not None else model.threshold
     chars = np.expm1(rows[:, 0])
     prose = rows[:, features.RAW.index("long_prose")]
-    keep = p >= thr
+    keep = p >= base
+    thr = base
     if (chars * keep * prose).sum() >= o["article_share"] * (chars * keep).sum():
-        thr = max(thr, o["article_threshold"])
+        thr = max(base, o["article_threshold"])
+        keep = p >= thr
+    if (chars * keep).sum() < o["min_kept_share"] * chars.sum() and (p >= base * o["low_factor"]).any():
+        thr = base * o["low_factor"]
     kept = np.flatnonzero(p >= thr)
     if not len(kept):  # never empty a page on the model's word: the engine reports what is left
         return

@@ -37,19 +37,24 @@ _LIST_MARK = re.compile(r"^(?:[*+\-\u2022\u25aa\u25cf\u2023\u203a\u00bb>\u2013\u
 _SEPARATORS = (" | ", " \u2022 ", " \u00b7 ", " \u00bb ", " \u203a ", " / ", "   ")  # menu-ish joins
 _DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:/.]\d{2}\b")
 _DIGITS = re.compile(r"[0-9]")
+# An amount of money: product and listing pages are lists of items with prices.
+_PRICE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]|\b(?:USD|EUR|GBP|CHF|Rs\.?))\s?\d"
+                    r"|\d(?:[\d.,]*\d)?\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|(?:USD|EUR|GBP|CHF|kr|z\u0142)\b)")
 _LEGAL_MARKS = ("\u00a9", "copyright", "rights reserved", "privacy", "terms")
 _URL_MARKS = ("http", "www.", ".com", "@")
+# Customer reviews and ratings under a product: prose, but not the product's description.
+_REVIEW_MARKS = ("out of 5", "review", "rating", " stars", "helpful", "verified")
 TERMINAL = tuple(".!?\"'\u201d\u2019\u2026")
 
 # Per-line ("raw") features, in column order.
 RAW = ("log_chars", "log_words", "stop_ratio", "ends_sentence", "alpha_ratio", "title_case",
        "digit_ratio", "separators", "commas", "list_mark", "indent", "dup", "alone", "log_para",
-       "slug", "title_tag", "legal", "urlish", "dateish", "upper", "long_prose", "colon_end")
+       "slug", "title_tag", "legal", "urlish", "dateish", "upper", "long_prose", "colon_end", "price", "review")
 # Raw columns also given for the lines just before and after.
 NEIGHBOUR = ("log_chars", "stop_ratio", "ends_sentence", "title_case", "list_mark", "dup",
-             "long_prose", "indent")
+             "long_prose", "indent", "price")
 # Raw columns averaged over windows around the line (char-weighted where it matters).
-WINDOWED = ("long_prose", "stop_ratio", "list_mark", "dup", "log_chars")
+WINDOWED = ("long_prose", "stop_ratio", "list_mark", "dup", "log_chars", "price", "review")
 WINDOWS = (3, 10, 30)
 _NEIGHBOUR_IDX = [RAW.index(c) for c in NEIGHBOUR]
 _PROSE, _SLUG, _TITLE_TAG = RAW.index("long_prose"), RAW.index("slug"), RAW.index("title_tag")
@@ -134,6 +139,9 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     if "\u00a9" in text:
         legal[[i for i, t in enumerate(lines) if "\u00a9" in t]] = True
     urlish = _needle_lines(_URL_MARKS, low, starts, n)
+    review = _needle_lines(_REVIEW_MARKS, low, starts, n)
+    if "\u2605" in text or "\u2606" in text:
+        review[[i for i, t in enumerate(lines) if "\u2605" in t or "\u2606" in t]] = True
     # Candidate lines only: separators (" x " or three spaces), list marks, short lines with a digit.
     space = cp[:size] == 32
     mid = np.flatnonzero(space[:-2] & space[2:]) + 1
@@ -145,13 +153,15 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     list_mark = np.zeros(n, bool)
     for i in np.flatnonzero(first_flags & (cc.MARK | cc.D)).tolist():
         list_mark[i] = _LIST_MARK.match(lines[i]) is not None
-    dateish = np.zeros(n, bool)
-    for i in np.flatnonzero((digits > 0) & (lens < 60)).tolist():
-        dateish[i] = _DATEISH.search(lines[i]) is not None
+    dateish, price = np.zeros(n, bool), np.zeros(n, bool)
+    for i in np.flatnonzero(digits > 0).tolist():
+        price[i] = _PRICE.search(lines[i]) is not None
+        if lens[i] < 60:
+            dateish[i] = _DATEISH.search(lines[i]) is not None
     return _columns(np.array([
         lens, nt, stop, digits, wchars, (last_flags & cc.TERM) != 0, title, seps, commas,
         list_mark, indents, dup, _para_sizes(paras, n), in_slug, in_title, legal, urlish, dateish,
-        np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58,
+        np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58, price, review,
     ], dtype=np.float32), len(slug), len(title_words))
 
 
@@ -201,20 +211,22 @@ def line_rows_slow(lines: list[str], indents: list[int], paras: list[int], url: 
         [any(m in t for m in _LEGAL_MARKS) for t in lows], [any(m in t for m in _URL_MARKS) for t in lows],
         [len(t) < 60 and _DATEISH.search(t) is not None for t in lines],
         [t.isupper() for t in lines], [t.endswith(":") for t in lines],
+        [_DIGITS.search(t) is not None and _PRICE.search(t) is not None for t in lines],
+        [any(m in t for m in _REVIEW_MARKS) or "\u2605" in t or "\u2606" in t for t in lows],
     ], dtype=np.float32), len(slug), len(title_words))
 
 
 def _columns(counts: np.ndarray, n_slug: int, n_title: int) -> np.ndarray:
     """The RAW columns from the per-line counts (one float32 row per count, in line_rows' order)."""
     (nc, nt, stop, digits, wordchars, ends, title, seps, commas, marks, indent, dup, sizes, in_slug,
-     in_title, legal, urlish, dateish, upper, colon) = counts
+     in_title, legal, urlish, dateish, upper, colon, price, review) = counts
     nw = np.maximum(nt, 1)
     in_title[0] = 0.0  # the first line is the page title itself
     cols = [
         np.log1p(nc), np.log1p(nt), stop / nw, ends, (wordchars - digits) / nc, title / nw,
         digits / nc, seps, commas / nw, marks, np.log1p(indent), np.log1p(dup), sizes == 1,
         np.log1p(sizes), in_slug / max(1, n_slug), in_title / max(1, n_title),
-        legal, urlish, dateish, upper, (nc >= 80) & (ends > 0) & (stop >= 0.15 * nw), colon,
+        legal, urlish, dateish, upper, (nc >= 80) & (ends > 0) & (stop >= 0.15 * nw), colon, price, review,
     ]
     return np.stack(cols, axis=1).astype(np.float32)
 
