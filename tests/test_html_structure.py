@@ -197,3 +197,14 @@ def test_widget_placeholders_and_shortcodes_go():
     assert CARE in r.text
     for gone in ("JavaScript", "[button", "Advert"):
         assert gone not in r.text
+
+
+def test_follow_plugs_and_widget_labels_go():
+    paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
+    page = (f"<html><body>{SHOP_HEADER}<main><article>{paras}<div>Caption</div><div>Close</div>"
+            f"<p>{CARE}</p><p>Email Ann Lee at ann@example.com or follow her on Twitter @annlee.</p>"
+            f"</article></main>{SHOP_FOOTER}</body></html>")
+    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    assert CARE in r.text
+    for gone in ("Caption", "Close", "follow her"):
+        assert gone not in r.text

@@ -13,7 +13,7 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 # A line that is only a date, a reading time, or a published/updated stamp.
 _DATELINE = re.compile(
     rf"^(?:(?:published|posted|updated|last updated|modified|date)(?:\s+on)?\s*:?\s*)?{_WEEKDAY}{_DATE}"
-    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\.?$"
+    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\.?$"
     r"|^\d+\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading(?:\s+time)?)$"
     r"|^(?:reading time|read time)\s*:?\s*\d+\s*(?:min(?:ute)?s?)$", re.I)
 # A byline or publishing stamp with a date: "By Ann Lee · May 6, 2025 · 6 min read", "Published 6 hours ago".
@@ -39,7 +39,8 @@ _TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|readin
 _CTA = re.compile(
     # controls that stand alone
     r"^(?:sign ?(?:up|in)|log ?in|subscribe|register|contact us|buy (?:it )?now|shop now|"
-    r"loading|show (?:all|more|less)|load more|view (?:all|more)|see (?:all|more)|share (?:this|it|via|on)|advert)"
+    r"loading|show (?:all|more|less)|load more|view (?:all|more)|see (?:all|more)|share (?:this|it|via|on)|advert|"
+    r"close|caption|expand|collapse|previous|next|prev|skip ad)"
     r"(?: now| here| today)?\s*[:!»›>…]*(?:\.\.\.)?$"
     # calls to action with their object: "Subscribe to our blog", "Back to top", "Add to cart"
     r"|^(?!.*newsletter)(?:sign up (?:for|to)|subscribe (?:to|for)|join (?:our|the) (?:mailing list|waitlist|community)|"
@@ -47,6 +48,10 @@ _CTA = re.compile(
     r"request (?:a )?(?:demo|quote|callback|free)|add to (?:cart|bag|basket|wishlist)|back to\b|"
     r"follow us\b|download (?:the|our) app|loading\b|view (?:all|more)\b|see (?:all|more)\b)"
     r"[^.?]{0,50}[:!…]?(?:\.\.\.)?$", re.I)
+# The author's social-media plug under an article ("Follow her on Twitter @amy").
+_FOLLOW = re.compile(r"\bfollow (?:us|him|her|me|them|[\w.]+)? ?(?:on|at|via) (?:twitter|facebook|instagram|x|linkedin|"
+                     r"tiktok|youtube|bluesky|threads|mastodon)\b", re.I)
+FOLLOW_MAX = 300
 # What a widget says when its script did not run, and CMS shortcodes left unrendered ("[button ...]").
 _WIDGET = re.compile(r"^(?:[^.]{0,60}\b(?:requires|enable|needs|turn on)\s+javascript\b[^.]{0,40}\.?"
                      r"|\[(\w+)\b[^\]]*\].{0,200}\[/\1\])$", re.I)
@@ -68,6 +73,10 @@ def drop_buttons(doc: Doc) -> None:
         if _WIDGET.match(text):
             unit.keep = False
             doc.record(unit.text, "html:button", "boilerplate", reason="a widget's placeholder, not text")
+            continue
+        if len(text) <= FOLLOW_MAX and _FOLLOW.search(text):
+            unit.keep = False
+            doc.record(unit.text, "html:button", "social", reason="a follow-us plug")
             continue
         if text.count(" ") >= CTA_MAX_WORDS:
             continue
