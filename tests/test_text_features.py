@@ -27,6 +27,8 @@ TRICKY = [
     "THE QUICK BROWN FOX", "12:30", "Posted 2024-05-01 by staff", "10/12", "an 1899 line",
     "The end.", "Really?", "\u201cQuoted.\u201d", "Wait\u2026", "Label:", "under_score __init__ _x_",
     "tab\there", "the and of to a in is it you that",  # all stop words
+    "Blue runner $108.00 MSRP 120 USD", "Preis 12,99 \u20ac inkl.", "Rs. 499 only", "480kr", "Rs 5", "USD",
+    "4.5 out of 5 stars (1,024 reviews)", "\u2605\u2605\u2605\u2605\u2606 Verified buyer", "Was this helpful?",
     "\ud800 lone surrogate \udfff",
 ]
 

@@ -40,6 +40,7 @@ _DIGITS = re.compile(r"[0-9]")
 # An amount of money: product and listing pages are lists of items with prices.
 _PRICE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]|\b(?:USD|EUR|GBP|CHF|Rs\.?))\s?\d"
                     r"|\d(?:[\d.,]*\d)?\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|(?:USD|EUR|GBP|CHF|kr|z\u0142)\b)")
+_CURRENCY = ("$", "\u20ac", "\u00a3", "\u00a5", "\u20b9", "USD", "EUR", "GBP", "CHF", "Rs", "kr", "z\u0142")
 _LEGAL_MARKS = ("\u00a9", "copyright", "rights reserved", "privacy", "terms")
 _URL_MARKS = ("http", "www.", ".com", "@")
 # Customer reviews and ratings under a product: prose, but not the product's description.
@@ -154,10 +155,11 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     for i in np.flatnonzero(first_flags & (cc.MARK | cc.D)).tolist():
         list_mark[i] = _LIST_MARK.match(lines[i]) is not None
     dateish, price = np.zeros(n, bool), np.zeros(n, bool)
-    for i in np.flatnonzero(digits > 0).tolist():
+    for i in np.flatnonzero((digits > 0) & (lens < 60)).tolist():
+        dateish[i] = _DATEISH.search(lines[i]) is not None
+    # every alternative of _PRICE holds one of these: only lines with one (and a digit) are searched
+    for i in np.flatnonzero(_needle_lines(_CURRENCY, text, starts, n) & (digits > 0)).tolist():
         price[i] = _PRICE.search(lines[i]) is not None
-        if lens[i] < 60:
-            dateish[i] = _DATEISH.search(lines[i]) is not None
     return _columns(np.array([
         lens, nt, stop, digits, wchars, (last_flags & cc.TERM) != 0, title, seps, commas,
         list_mark, indents, dup, _para_sizes(paras, n), in_slug, in_title, legal, urlish, dateish,
@@ -165,11 +167,11 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     ], dtype=np.float32), len(slug), len(title_words))
 
 
-def _needle_lines(needles: tuple[str, ...], low: bytes, starts: np.ndarray, n: int) -> np.ndarray:
-    """Lines of the (ASCII lower-case) text that contain one of the needles."""
+def _needle_lines(needles: tuple[str, ...], low: bytes | str, starts: np.ndarray, n: int) -> np.ndarray:
+    """Lines of the text (bytes: its ASCII lower case; str: the text) that contain one of the needles."""
     at = []
     for needle in needles:
-        b = needle.encode()
+        b = needle.encode() if isinstance(low, bytes) else needle
         pos = low.find(b)
         while pos >= 0:
             at.append(pos)
