@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)  # a whole page's text can drop hundreds of lines: cheap to make
 class Removal:
     """One span that cleaning dropped, and why."""
 

@@ -9,7 +9,7 @@ from flask import current_app
 
 from ..engine import clean
 from ..errors import CleanerError, EmptyInputError, TooLargeError
-from ..result import CleanResult
+from ..result import CleanResult, Removal
 from . import metrics
 from .deadline import hard_limit
 from .errors import Problem
@@ -100,11 +100,12 @@ def result_json(result: CleanResult, explain: bool) -> dict:
     """The result as JSON-ready dict (dataclasses.asdict deep-copies every Removal: too slow per request)."""
     data = {name: getattr(result, name) for name in _RESULT_FIELDS}
     if explain:
-        data["removed"] = [vars(r).copy() for r in result.removed]
+        data["removed"] = [{name: getattr(r, name) for name in _REMOVAL_FIELDS} for r in result.removed]
     return data
 
 
 _RESULT_FIELDS = [name for name in CleanResult.__dataclass_fields__ if name != "removed"]
+_REMOVAL_FIELDS = list(Removal.__dataclass_fields__)
 
 
 def run_batch(docs: list[DocRequest | CleanerError]) -> list[dict]:
