@@ -2,6 +2,9 @@
 reveals it, product descriptions in drawers, and the like (small hand-made pages)."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner import clean
 
 DESCRIPTION = (
@@ -208,3 +211,16 @@ def test_follow_plugs_and_widget_labels_go():
     assert CARE in r.text
     for gone in ("Caption", "Close", "follow her"):
         assert gone not in r.text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["we", "may", "earn", "a", "commission", "from", "qualifying", "purchases",
+                                 "this", "post", "contains", "affiliate", "links", "Disclosure:", "Note:",
+                                 "why", "trust", "us", "as", "an", "Amazon", "Associate", "supported", "by",
+                                 "commissions", "I", "get", "receive", "site", "uses", "link", "."]),
+                min_size=1, max_size=14).map(" ".join))
+def test_disclosure_keywords_never_hide_a_disclosure(line):
+    # The cheap keyword test runs first: every line the full pattern calls a disclosure must pass it.
+    from cleaner.htmlpath.trim import _DISCLOSURE, _DISCLOSURE_KEY
+    if _DISCLOSURE.search(line):
+        assert _DISCLOSURE_KEY.search(line)

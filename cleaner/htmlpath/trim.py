@@ -97,12 +97,15 @@ _DISCLOSURE = re.compile(
     r"|^(?:affiliate |advertiser |editorial )?(?:disclosure|disclaimer|note)s?\s*:[^.]{0,120}\baffiliate\b"
     r"|^why trust us\??$|\bas an amazon associate\b|\bsupported by (?:commissions|affiliate)", re.I)
 DISCLOSURE_MAX = 350
+# Every disclosure form above holds one of these words: a cheap test first (the full pattern backtracks).
+_DISCLOSURE_KEY = re.compile(r"commission|qualifying purchases|affiliate|why trust us|amazon associate", re.I)
 
 
 def drop_disclosures(doc: Doc) -> None:
     """Drop affiliate disclosures ("We may earn a commission from links on this page")."""
     for unit in doc.units:
-        if unit.keep and len(unit.text) <= DISCLOSURE_MAX and unit.kind != "pre" and _DISCLOSURE.search(unit.text):
+        if unit.keep and len(unit.text) <= DISCLOSURE_MAX and unit.kind != "pre" \
+                and _DISCLOSURE_KEY.search(unit.text) and _DISCLOSURE.search(unit.text):
             unit.keep = False
             doc.record(unit.text, "html:disclosure", "boilerplate", reason="affiliate disclosure")
 
