@@ -75,7 +75,7 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
     for rule in by_stage["dom"]:
         rule.module.apply(doc, rule)  # site meta selectors fill doc.meta first, so they win
         doc.check_time()
-    for key, value in metadata.extract(doc.root).items():
+    for key, value in metadata.extract(doc.root, doc.url).items():
         doc.meta.setdefault(key, value)
     doc.check_time()
     if doc.body is not None:

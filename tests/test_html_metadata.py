@@ -65,3 +65,14 @@ def test_date_found_in_the_page_when_no_metadata_declares_it():
     before = "<h1>Old ferry terminal to close</h1><time datetime='2024-06-03'>3 June 2024</time>"
     r = run(html("<title>Old ferry terminal to close</title>", before))
     assert r.date is not None and r.date.startswith("2024-06-03")
+
+
+def test_a_date_only_in_the_url_is_found_and_markup_wins_over_it():
+    from cleaner import clean
+    body = "<p>The council voted on Tuesday to approve the budget for the coming year after a long debate.</p>" * 4
+    page = "<html><head><title>Council backs new budget</title>{meta}</head><body><article>" + body + "</article></body></html>"
+    url = "https://news.example.com/2016/12/30/council-budget"
+    assert clean(page.format(meta=""), url).date == "2016-12-30"
+    assert clean(page.format(meta=""), "https://news.example.com/council-budget").date is None
+    dated = page.format(meta='<meta property="article:published_time" content="2017-01-02T08:00:00Z">')
+    assert clean(dated, url).date.startswith("2017-01-02")

@@ -102,8 +102,8 @@ def _byline(root) -> str | None:
     return None
 
 
-def extract(root) -> dict:
-    """Title, subtitle, author and date found anywhere in the page."""
+def extract(root, url: str | None = None) -> dict:
+    """Title, subtitle, author and date found anywhere in the page (and, for the date, its URL)."""
     ld = jsonld_article(root)
     site_name = _meta(root, "og:site_name", "application-name")
     h1 = next((text_of(h) for h in root.iterfind(".//h1") if text_of(h)), None)
@@ -129,18 +129,20 @@ def extract(root) -> dict:
     subtitle = _names(ld.get("alternativeHeadline")) or _meta(root, "og:description", "description")
     date = parse_date(date_raw) if isinstance(date_raw, str) else None
     if not date:
-        date = _htmldate(root)
+        date = _htmldate(root, url)
     return {k: v for k, v in {
         "title": title, "subtitle": subtitle, "author": author, "date": date,
     }.items() if v}
 
 
-def _htmldate(root) -> str | None:
-    """The publication day found by htmldate (markup, then text patterns)."""
+def _htmldate(root, url: str | None = None) -> str | None:
+    """The publication day found by htmldate (markup, then the URL's /2016/12/30/, then text patterns)."""
     if _find_date is None:
         return None
     try:
-        found = _find_date(root, extensive_search=True, original_date=True)
+        # deferred: a date in the page's markup wins over one in its URL (a URL can carry a section's date)
+        found = _find_date(root, extensive_search=True, original_date=True, url=url,
+                           deferred_url_extractor=True)
     except Exception:  # htmldate is a heuristic library; a failure there only means "no date"
         return None
     return parse_date(found) if found else None
