@@ -8,7 +8,9 @@
     OPTIONS   JSON-schema properties of its options, with defaults
     REQUIRED  option names a rule must give
     prepare(options) -> compiled   validate/compile once at load (raise ValueError)
-    apply(doc, rule)               edit the working document
+    apply(doc, rule)               edit the working document (rewrite a line only with doc.set_text)
+    SCANS     optional, True: rule.compiled is the rule's line pattern and apply does nothing when
+              it matches no line, so the engine may skip the rule (ops/plan.py)
 """
 from __future__ import annotations
 
