@@ -64,9 +64,10 @@ class Doc:
                end: int | None = None, reason: str | None = None) -> None:
         """Account for a removed span."""
         qid = rule if isinstance(rule, str) else rule.qid
-        self.removed.append(Removal(text=text, rule=qid, category=category or rule.category,
-                                    start=start, end=end, reason=reason))
-        self.fired[qid] = self.fired.get(qid, 0) + 1
+        # positional: keyword calls cost more, and a whole page's text records hundreds of spans
+        self.removed.append(Removal(text, qid, category or rule.category, start, end, reason))
+        fired = self.fired
+        fired[qid] = fired.get(qid, 0) + 1
 
     def check_time(self, ahead: float = 0.0) -> None:
         """Raise when the document has used up its time budget, or would after `ahead` more seconds."""
