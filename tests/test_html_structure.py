@@ -21,8 +21,16 @@ SHOP_FOOTER = ("<footer><ul>" + MENU + "</ul><p>Sign up for our newsletter and g
                "first order, plus news of our new collections before anyone else.</p></footer>")
 
 
+BLOG = "https://blog.example.com/2024/mugs"
+
+
 def run(html: str, url: str = "https://shop.example.com/products/stoneware-mug"):
     return clean(html, url, site_rules=False, content_type="html")
+
+
+def article_page(inner: str) -> str:
+    """A shop page whose <main> holds one <article> with the given markup."""
+    return f"<html><body>{SHOP_HEADER}<main><article>{inner}</article></main>{SHOP_FOOTER}</body></html>"
 
 
 def test_content_hidden_until_a_script_reveals_it_is_kept():
@@ -78,7 +86,7 @@ def test_a_block_printed_twice_comes_out_once():
     page = (f"<html><body>{SHOP_HEADER}<main><article><h1>Stoneware mug</h1>"
             f"<div class='desktop'>{block}</div><div class='mobile'>{block}</div><p>{CARE}</p>"
             f"</article></main>{SHOP_FOOTER}</body></html>")
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    r = run(page, BLOG)
     assert r.text.count("Part 1.") == 1 and CARE in r.text
     assert any(x.rule == "html:repeat" for x in r.removed)
 
@@ -87,8 +95,8 @@ def test_a_short_line_repeated_stays():
     # A refrain or a short quoted line may repeat: only long runs are copies.
     line = "Keep the mug away from open flames."
     paras = "".join(f"<p>{DESCRIPTION} Step {i}.</p><p>{line}</p>" for i in range(3))
-    page = f"<html><body>{SHOP_HEADER}<main><article>{paras}</article></main>{SHOP_FOOTER}</body></html>"
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    page = article_page(paras)
+    r = run(page, BLOG)
     assert r.text.count(line) == 3
 
 
@@ -97,7 +105,7 @@ def test_buttons_and_widget_states_inside_the_body_go():
     page = (f"<html><body>{SHOP_HEADER}<main><article><h1>Stoneware mug</h1>{paras}"
             "<p><span class='x' onclick='go()'>Subscribe to our blog!</span></p><div>Loading...</div>"
             f"<p>{CARE}</p><p><span onclick='up()'>Back to top</span></p></article></main>{SHOP_FOOTER}</body></html>")
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    r = run(page, BLOG)
     assert CARE in r.text and "Note 2." in r.text
     for gone in ("Subscribe to our blog", "Loading...", "Back to top"):
         assert gone not in r.text
@@ -108,8 +116,8 @@ def test_text_that_starts_like_a_button_stays():
     lines = ["Register II helmet vent light, sold as a pair", "Share your story with the maker",
              "Subscribe to the idea that less is more: one good mug beats ten cheap ones."]
     body = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3)) + "".join(f"<p>{t}</p>" for t in lines)
-    page = f"<html><body>{SHOP_HEADER}<main><article>{body}</article></main>{SHOP_FOOTER}</body></html>"
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    page = article_page(body)
+    r = run(page, BLOG)
     for line in lines:
         assert line in r.text
 
@@ -120,7 +128,7 @@ def test_forum_member_counters_go_posts_stay():
             f"<div class='message-body'><p>{DESCRIPTION} Reply {{i}}.</p></div></div>")
     page = (f"<html><body>{SHOP_HEADER}<main>" + "".join(post.format(i=i) for i in range(3))
             + f"</main>{SHOP_FOOTER}</body></html>")
-    r = clean(page, "https://forum.example.com/threads/mugs.123/", site_rules=False, content_type="html")
+    r = run(page, "https://forum.example.com/threads/mugs.123/")
     assert "Reply 2." in r.text
     assert "Posts: 1,077" not in r.text and "Reaction score" not in r.text
 
@@ -131,7 +139,7 @@ def test_affiliate_disclosure_and_publishing_stamp_go():
             "<div class='meta'>By Ann Lee · May 6, 2025 · 6 min read</div>"
             "<p><em>We may earn a commission from links on this page, but we only recommend products we love.</em></p>"
             f"{paras}<p>{CARE}</p></article></main>{SHOP_FOOTER}</body></html>")
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    r = run(page, BLOG)
     assert "Note 2." in r.text and CARE in r.text
     assert "Ann Lee" not in r.text and "commission" not in r.text
     assert {"html:dateline", "html:disclosure"} <= {x.rule for x in r.removed}
@@ -141,8 +149,8 @@ def test_sentences_about_commissions_or_by_stay():
     lines = ["Affiliate programs: streamers earn a commission when viewers buy games through their links.",
              "By the way, in May 2020 the pottery moved to a bigger workshop by the river."]
     body = "".join(f"<p>{t}</p>" for t in lines) + "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
-    page = f"<html><body>{SHOP_HEADER}<main><article>{body}</article></main>{SHOP_FOOTER}</body></html>"
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    page = article_page(body)
+    r = run(page, BLOG)
     for line in lines:
         assert line in r.text
 
@@ -158,14 +166,14 @@ def _wrapped(intro: str = "") -> str:
 
 
 def test_text_body_inside_the_pick_is_taken_without_the_box_below_it():
-    r = clean(_wrapped(), "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    r = run(_wrapped(), BLOG)
     assert "Note 5." in r.text and BIO not in r.text
 
 
 def test_an_intro_above_the_text_body_keeps_the_whole_pick():
     intro = ("<p class='lead'>Why a heavy mug keeps coffee warmer, and which of the twelve we tried "
              "deserves a place in your cupboard this winter, according to our tests.</p>")
-    r = clean(_wrapped(intro), "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    r = run(_wrapped(intro), BLOG)
     assert "Note 5." in r.text and "deserves a place in your cupboard" in r.text
 
 
@@ -176,7 +184,7 @@ def test_picture_blocks_and_credited_lines_become_captions():
             "workshop near the river. (AP Photo, File)</p></div>"
             f"{paras}<p>A glazed mug cools on the shelf (Image: GETTY)</p><p>{CARE}</p>"
             f"</article></main>{SHOP_FOOTER}</body></html>")
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    r = run(page, BLOG)
     assert "Note 2." in r.text and CARE in r.text
     assert "potter glazes" not in r.text and "(Image: GETTY)" not in r.text
     assert any("potter glazes" in c for c in r.captions)
@@ -187,7 +195,7 @@ def test_a_picture_card_with_a_heading_is_content():
             "the wheel and glazed by hand in our workshop.</p></div>")
     paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
     page = f"<html><body>{SHOP_HEADER}<main>{paras}{card}</main>{SHOP_FOOTER}</body></html>"
-    r = clean(page, "https://shop.example.com/about", site_rules=False, content_type="html")
+    r = run(page, "https://shop.example.com/about")
     assert "glazed by hand in our workshop" in r.text
 
 
@@ -196,7 +204,7 @@ def test_widget_placeholders_and_shortcodes_go():
     page = (f"<html><body>{SHOP_HEADER}<main><article>{paras}<p>This slideshow requires JavaScript.</p>"
             "<p>[button link=\"/submit\" type=\"big\"] Send us your review[/button]</p><p>Advert</p>"
             f"<p>{CARE}</p></article></main>{SHOP_FOOTER}</body></html>")
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    r = run(page, BLOG)
     assert CARE in r.text
     for gone in ("JavaScript", "[button", "Advert"):
         assert gone not in r.text
@@ -207,7 +215,7 @@ def test_follow_plugs_and_widget_labels_go():
     page = (f"<html><body>{SHOP_HEADER}<main><article>{paras}<div>Caption</div><div>Close</div>"
             f"<p>{CARE}</p><p>Email Ann Lee at ann@example.com or follow her on Twitter @annlee.</p>"
             f"</article></main>{SHOP_FOOTER}</body></html>")
-    r = clean(page, "https://blog.example.com/2024/mugs", site_rules=False, content_type="html")
+    r = run(page, BLOG)
     assert CARE in r.text
     for gone in ("Caption", "Close", "follow her"):
         assert gone not in r.text
