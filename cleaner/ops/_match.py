@@ -30,33 +30,30 @@ def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
     confirm each index with the original pattern on the line alone (confirmed_lines does). The
     joined lines are kept in `cache` for the next rule while the lines are the same.
     """
-    return [i for i, _ in _scan(units, pattern, cache)]
+    return [i for i, _ in _scan(units, pattern, cache)[0]]
 
 
-def _scan(units, pattern, cache: dict | None) -> list[tuple[int, tuple[int, int]]]:
-    """(unit index, byte span in the joined text) of each line's first multi-line match."""
+def _scan(units, pattern, cache: dict | None) -> tuple[list[tuple[int, tuple[int, int]]], bytes, list[int]]:
+    """(unit index, byte span) of each line's first multi-line match; the joined text and line starts."""
     joined, starts = joined_lines([u.text for u in units], cache)
     scanner = _scanner(*scan_key(pattern))
     found, pos = [], 0
     while True:
         span = search_span(scanner, joined, pos)
         if span is None:
-            return found
+            return found, joined, starts
         i = bisect_right(starts, span[0]) - 1
         found.append((i, span))
         if i + 1 >= len(units):
-            return found
+            return found, joined, starts
         pos = starts[i + 1]
 
 
 def confirmed_lines(units, pattern, cache: dict) -> list[int]:
     """Indices of the units the pattern matches on their own."""
-    found = _scan(units, pattern, cache)
-    if not found:
-        return []
-    joined, starts = joined_lines([u.text for u in units], cache)
+    found, joined, starts = _scan(units, pattern, cache)
     out = []
-    for i, (a, b) in found:
+    for i, (_, b) in found:
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(joined)
         # A match inside a line without line breaks of its own is a match of the line alone: ^ and $
         # of the multi-line scan sit at its ends, and \b sees a non-word character past them either way.
