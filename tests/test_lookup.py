@@ -82,3 +82,15 @@ def test_later_directory_overrides(tmp_path, write_rules, monkeypatch):
     env_reg = Registry()
     assert env_reg.get("example.com").file == str(second / "example.com.yaml")
     assert "independent.co.uk" in env_reg.sets  # shipped rules still there
+
+
+def test_detect_sees_the_first_500000_characters_even_when_their_utf8_is_longer(write_rules):
+    from cleaner.ruleset import Registry
+    rules = write_rules({
+        "_defaults.yaml": "site: defaults\nversion: 1\nrules: []\n",
+        "far.example.yaml": ("site: far.example\nextends: defaults\nversion: 1\ndomains: [far.example]\n"
+                             "detect:\n  phrases: [Far Example readers]\nrules: []\n"),
+    })
+    text = "é" * 400_000 + " Far Example readers"   # within 500,000 characters, past 500,000 bytes
+    ruleset, how = Registry(dirs=[rules]).resolve(None, text)
+    assert (ruleset.site, how) == ("far.example", "detect")

@@ -76,7 +76,9 @@ class RuleSet:
         """True when the content (str, or its UTF-8) carries this site's detect patterns."""
         if self.detect is None:
             return False
-        hits = {m.group(0) for m in self.detect.finditer(text[:500_000])}
+        # a str is bounded here; bytes come already bounded (registry.detect encodes the first 500,000
+        # characters once for every set, which can be more than 500,000 bytes)
+        hits = {m.group(0) for m in self.detect.finditer(text[:500_000] if isinstance(text, str) else text)}
         hits = {(h.decode("utf-8", "replace") if isinstance(h, bytes) else h).casefold() for h in hits}
         return len(hits) >= self.detect_min
 
