@@ -17,7 +17,6 @@ import argparse
 import glob
 import http.client
 import json
-import os
 import re
 import shutil
 import signal
@@ -27,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.load import server_command, server_env
 from bench.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,15 +38,11 @@ def _worker_instructions(path: str, requests: int, body: bytes, out: Path) -> in
     """Instructions of the worker that served `requests` POSTs of body to path (then exited)."""
     out.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    env = {**os.environ, "CLEANER_ACCESS_LOG": "", "CLEANER_LOG_LEVEL": "warning", "PYTHONPATH": str(ROOT),
-           "CLEANER_WORKERS": "1", "PYTHONHASHSEED": "0", "CLEANER_TIMEOUT": "600"}
-    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     proc = subprocess.Popen(
         ["valgrind", "--tool=callgrind", "--trace-children=yes", f"--callgrind-out-file={out}/cg.%p",
-         sys.executable, "-m", "gunicorn", "-c", str(ROOT / "cleaner" / "web" / "gunicorn_conf.py"),
-         "--max-requests", str(requests), "--max-requests-jitter", "0", "--bind", f"127.0.0.1:{port}",
-         "bench.load:create_bench_app()"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         *server_command(port, "--max-requests", str(requests), "--max-requests-jitter", "0")],
+        env=server_env(1, PYTHONHASHSEED="0", CLEANER_TIMEOUT="600"), cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sent, started = 0, time.monotonic()
     try:
         while sent < requests:

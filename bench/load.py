@@ -169,14 +169,24 @@ def _aeb_pages(data: Path, limit: int) -> list[dict]:
     return docs
 
 
-def _start_server(port: int, workers: int | None) -> subprocess.Popen:
-    env = {**os.environ, "CLEANER_ACCESS_LOG": "", "CLEANER_LOG_LEVEL": "warning", "PYTHONPATH": str(ROOT)}
+def server_env(workers: int | None = None, **extra: str) -> dict[str, str]:
+    """Environment of the bench gunicorn: the packaged conf's settings, no access log, fresh metrics."""
+    env = {**os.environ, "CLEANER_ACCESS_LOG": "", "CLEANER_LOG_LEVEL": "warning", "PYTHONPATH": str(ROOT),
+           **extra}
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     if workers:
         env["CLEANER_WORKERS"] = str(workers)
-    conf = ROOT / "cleaner" / "web" / "gunicorn_conf.py"
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(conf), "--bind", f"127.0.0.1:{port}",
-                             "bench.load:create_bench_app()"], env=env, cwd=ROOT,
+    return env
+
+
+def server_command(port: int, *options: str) -> list[str]:
+    """gunicorn with the packaged conf (plus command-line options) serving the bench app on loopback."""
+    return [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "cleaner" / "web" / "gunicorn_conf.py"),
+            *options, "--bind", f"127.0.0.1:{port}", "bench.load:create_bench_app()"]
+
+
+def _start_server(port: int, workers: int | None) -> subprocess.Popen:
+    proc = subprocess.Popen(server_command(port), env=server_env(workers), cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if not wait_ready(proc, port):
         raise RuntimeError(f"gunicorn did not become ready in 60 s: {proc.stderr.read().decode()[-2000:]}")
