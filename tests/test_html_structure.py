@@ -232,3 +232,49 @@ def test_disclosure_keywords_never_hide_a_disclosure(line):
     from cleaner.htmlpath.trim import _DISCLOSURE, _DISCLOSURE_KEY
     if _DISCLOSURE.search(line):
         assert _DISCLOSURE_KEY.search(line)
+
+
+def _job_board(cards: int = 12) -> str:
+    """A listing whose items are cards: one <a> wrapping a title and short fields, each its own <div>."""
+    card = ('<a class="job" href="/jobs/{i}"><div class="title"><h3>Senior Software Engineer {i}</h3></div>'
+            "<div>{i}d</div><div>Remote</div><div>Full-Time</div><div>$50,000 - $74,999 USD</div>"
+            "<div>Anywhere in the World</div></a>")
+    items = "".join(f"<li>{card.format(i=i)}</li>" for i in range(cards))
+    intro = ("<section class='intro'><p>Looking for remote roles? Advance your career with specialized, "
+             "in-demand remote opportunities from companies hiring across every time zone.</p></section>")
+    return (f"<html><body>{SHOP_HEADER}<div class='content'>{intro}<ul class='jobs'>{items}</ul></div>"
+            f"{SHOP_FOOTER}</body></html>")
+
+
+def test_cards_wrapped_in_one_link_are_a_listing_not_a_menu():
+    # Each field of a card is short ("Remote", "12d"), but the link wraps the whole card: judged by the
+    # card's length it is an item of the listing, not a menu of one-word links.
+    text = run(_job_board(), "https://jobs.example.com/categories/remote-programming-jobs").text
+    assert "Senior Software Engineer 3" in text and "Senior Software Engineer 11" in text
+    assert "Anywhere in the World" in text
+    assert "newsletter" not in text
+
+
+REVIEW = ("I have used this mug every morning for a year now and it still looks new; the glaze has not "
+          "crazed and the handle is comfortable even for large hands. Would buy again for sure.")
+
+
+def _shop_page(head: str) -> str:
+    reviews = "".join(f'<div class="review-item"><h4>Lovely mug {i}</h4><p>{REVIEW}</p></div>' for i in range(4))
+    return (f"<html><head>{head}</head><body>{SHOP_HEADER}<main><h1>Stoneware mug</h1>"
+            f'<div class="description"><p>{DESCRIPTION}</p><p>{CARE}</p></div>'
+            f'<section class="product-reviews"><h2>Reviews</h2>{reviews}</section></main>{SHOP_FOOTER}'
+            "</body></html>")
+
+
+def test_buyer_reviews_leave_a_declared_product_page():
+    og = '<meta property="og:type" content="product">'
+    ld = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Mug"}</script>'
+    for head in (og, ld):
+        text = run(_shop_page(head)).text
+        assert DESCRIPTION in text and CARE in text
+        assert REVIEW not in text
+    # an article that reviews a product (NewsArticle next to the Product) keeps its "review" parts
+    article = ld.replace('"@type": "Product"', '"@type": "NewsArticle", "about": {"@type": "Product"}')
+    assert REVIEW in run(_shop_page(article)).text
+    assert REVIEW in run(_shop_page("")).text

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import scoring
-from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden
+from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden, is_product_page
 from .tree import remove_element
 
 
@@ -85,16 +85,17 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) 
 
 def main_content(root, url: str | None = None, dropped=None):
     """The element holding the main text, with the chrome inside it removed (each passed to `dropped`)."""
+    product = is_product_page(root)
     strip_junk(root)
     body = root.find("body")
     if body is None:
         body = root
     forum = bool(url and FORUM_URL.search(url))
-    s = scoring.score(body, forum=forum)
+    s = scoring.score(body, forum=forum, product=product)
     top = scoring.best(s)
     if s.raw_pos[top] < LISTING_BELOW:
         # Little prose: a listing, a shop grid, a chart. Score again valuing item lists.
-        s = scoring.score(body, forum=forum, listing=True)
+        s = scoring.score(body, forum=forum, listing=True, product=product)
         top = scoring.best(s)
     if s.net(top) <= 0:  # no prose outside chrome-like elements: maybe all of it sits inside one
         top = scoring.best(s, anywhere=True)

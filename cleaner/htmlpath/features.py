@@ -50,6 +50,32 @@ mostread mostpopular trending
 
 _COMMENT_WORDS = frozenset("comment comments commentlist respond reply replies".split())
 
+# On a product page: the buyers' reviews and questions, and the other products offered beside this
+# one, are not the product's description (an article about a product may well be a "review").
+_PRODUCT_NEG = frozenset("""
+review reviews reviewlist productreviews customerreviews ugc qna questions answers upsell upsells
+crosssell crosssells accessories
+""".split())
+_PRODUCT_STRONG = _STRONG_NEG | _PRODUCT_NEG
+
+# What marks a product page: og:type "product", or a schema.org Product in JSON-LD on a page that
+# is not also declared an article, a review, a list or a business (they embed Products they talk about).
+_LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?(\w+)"')
+_NOT_PRODUCT = frozenset({"Article", "NewsArticle", "BlogPosting", "Review", "ItemList", "CollectionPage",
+                          "LocalBusiness", "Service", "Course", "FAQPage", "QAPage"})
+
+
+def is_product_page(root) -> bool:
+    """Whether the page declares itself a product page (checked before scripts are stripped)."""
+    for meta in root.iterfind(".//meta[@property='og:type']"):
+        if (meta.get("content") or "").strip().lower().startswith("product"):
+            return True
+    types: set[str] = set()
+    for script in root.iterfind(".//script[@type='application/ld+json']"):
+        if script.text and "@type" in script.text:
+            types.update(_LD_TYPE.findall(script.text))
+    return bool(types & {"Product", "ProductGroup"}) and not types & _NOT_PRODUCT
+
 # URL paths of forum threads and Q&A pages (generic forum software conventions).
 FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopic|showthread|discussion|"
                        r"discussions|questions|community|communities|board|boards)(?:[/.?-]|$)", re.I)
@@ -92,7 +118,7 @@ def class_words(el) -> set[str]:
     return words
 
 
-def class_signal(el, forum: bool = False) -> int:
+def class_signal(el, forum: bool = False, product: bool = False) -> int:
     """+1 content-like class/id; -1 chrome-like; -2 surely chrome (nav/aside/footer tag, comments...).
 
     On a forum thread the posts are what the reader came for, so comment words do not count."""
@@ -105,10 +131,10 @@ def class_signal(el, forum: bool = False) -> int:
     cls, ident, itemprop = el.get("class"), el.get("id"), el.get("itemprop")
     if not (role or cls or ident or itemprop):
         return 0
-    key = (role, cls, ident, forum, itemprop)
+    key = (role, cls, ident, forum, itemprop, product)
     sig = _SIGNAL_CACHE.get(key)
     if sig is None:
-        sig = _attr_signal(role, f"{cls or ''} {ident or ''}", forum, key[4])
+        sig = _attr_signal(role, f"{cls or ''} {ident or ''}", forum, itemprop, product)
         if len(_SIGNAL_CACHE) < 50000:
             _SIGNAL_CACHE[key] = sig
     return sig
@@ -117,7 +143,7 @@ def class_signal(el, forum: bool = False) -> int:
 _SIGNAL_CACHE: dict[tuple, int] = {}
 
 
-def _attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None) -> int:
+def _attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None, product: bool = False) -> int:
     """class_signal from the role, class/id text and itemprop (cached by the caller)."""
     if role:
         role = role.lower()
@@ -135,10 +161,12 @@ def _attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None) 
         t_pos, t_neg = bool(words & _POS_WORDS), words & _NEG_WORDS
         if forum and t_neg:
             t_neg = t_neg - _COMMENT_WORDS
+        if product:
+            t_neg = t_neg | (words & _PRODUCT_NEG)
         if t_neg:
             neg = True
             # "comments-area" is surely chrome; "article-footer", "content-nav-section" only maybe
-            strong = strong or (bool(t_neg & _STRONG_NEG) and not t_pos)
+            strong = strong or (bool(t_neg & (_PRODUCT_STRONG if product else _STRONG_NEG)) and not t_pos)
         elif t_pos:
             pos = True
     if neg:

@@ -40,22 +40,21 @@ class Scores:
         return self.pos[i] - self.neg[i]
 
 
-def _listing_value(text: str, link_chars: int, anchors: int, heading: bool) -> tuple[float, float]:
+def _listing_value(text: str, link_chars: int, avg: float, heading: bool) -> tuple[float, float]:
     """Block value for pages without prose (listings, shop grids): item names, prices and labels
-    count as text; only menu-length links (a word or two) still count against."""
+    count as text; only menu-length links (a word or two) still count against (avg: the mean
+    length of the anchors the text sits in)."""
     chars = len(text)
-    avg = link_chars / max(anchors, 1)
     neg = link_chars * (1.0 if avg < 12 else 0.3)
     return float(chars - link_chars) + (0.5 * link_chars if avg >= 12 else 0.0), neg
 
 
-def _block_value(text: str, link_chars: int, anchors: int, heading: bool) -> tuple[float, float]:
-    """(positive, negative) value of one block of text."""
+def _block_value(text: str, link_chars: int, avg: float, heading: bool) -> tuple[float, float]:
+    """(positive, negative) value of one block of text (avg: mean length of the anchors it sits in)."""
     chars = len(text)
     words = text.count(" ") + 1
     # Menus link a word or two; the teaser cards of a listing link a whole headline or summary.
     # The longer the average anchor, the more of its text counts as text rather than as a link.
-    avg = link_chars / max(anchors, 1)  # no anchor opened in this block: one opened around it
     w = 0.0 if avg <= 25 else min(0.6, (avg - 25) / 80)
     text_chars = chars - link_chars * (1 - w)
     neg = link_chars * (1 - w)
@@ -80,6 +79,8 @@ class _Walker:
         self.buf: list[str] = []
         self.links = 0
         self.anchors = 0
+        self.outer = None   # the <a> the walk is inside, when one wraps whole blocks (a card)
+        self.outer_len = 0  # ...and the length of its whole text, computed on first need
 
     def flush(self, owner: int) -> None:
         if not self.buf:
@@ -91,7 +92,17 @@ class _Walker:
             return
         s = self.s
         links = min(links, len(text))
-        pos, neg = self.value(text, links, anchors, s.elements[owner].tag in HEADINGS)
+        if anchors:
+            avg = links / anchors
+        elif links and self.outer is not None:
+            # a block inside a link that wraps several blocks (a card linking its title, price and
+            # labels): the card's whole text is the anchor, not this one field of it
+            if not self.outer_len:
+                self.outer_len = len(" ".join(self.outer.text_content().split()))
+            avg = max(links, self.outer_len)
+        else:
+            avg = links
+        pos, neg = self.value(text, links, avg, s.elements[owner].tag in HEADINGS)
         s.pos[owner] += pos
         s.raw_pos[owner] += pos
         s.neg[owner] += neg
@@ -110,6 +121,7 @@ class _Walker:
         link = in_link or tag == "a"
         if tag == "a" and not in_link:
             self.anchors += 1
+            self.outer, self.outer_len = el, 0
         if el.text:
             self._add(el.text, link)
         for child in el:
@@ -126,7 +138,8 @@ class _Walker:
             self.links += len(text.strip())
 
 
-def score(root, use_classes: bool = True, forum: bool = False, listing: bool = False) -> Scores:
+def score(root, use_classes: bool = True, forum: bool = False, listing: bool = False,
+          product: bool = False) -> Scores:
     """Score every element of a cleaned tree (listing: value item lists, for pages without prose)."""
     elements = list(root.iter(etree.Element))  # elements only: no comments or processing instructions
     n = len(elements)
@@ -152,7 +165,7 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
         in_main[i] = el.tag == "main" or (parent[i] >= 0 and in_main[parent[i]])
     for i in range(n - 1, -1, -1):
         el = elements[i]
-        sig = class_signal(el, forum) if use_classes else 0
+        sig = class_signal(el, forum, product) if use_classes else 0
         if sig < -1 and in_main[i] and el.tag != "main" and soft_in_main(el):
             sig = -1
         if sig < 0 and s.raw_pos[i] > 0.7 * total:
