@@ -98,11 +98,8 @@ def apply(doc, rule) -> None:
         doc.meta.setdefault("title", units[t].text)
         doc.drop(units[t], rule, category="header", reason="model:title")
         _byline(doc, rule, units, t)
-    for i in np.flatnonzero(p < thr).tolist():
-        u = units[i]
-        if u.keep:
-            category, reason = _why(u.text, i, first, last)
-            doc.drop(u, rule, category, reason)
+    doc.drop_many(((units[i], *_why(units[i].text, i, first, last)) for i in np.flatnonzero(p < thr).tolist()
+                   if units[i].keep), rule)
 
 
 def _byline(doc, rule, units, t: int) -> None:
