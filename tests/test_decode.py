@@ -41,6 +41,19 @@ def test_nul_bytes_are_dropped():
     assert "gare" in r.text and "\x00" not in r.text
 
 
+def test_control_characters_far_into_a_long_text_are_dropped_too():
+    """The control scan looks past the first 100,000 characters (the binary-junk estimate does not)."""
+    long_text = "\n\n".join([ARTICLE] * 600) + "\n\nLa terrasse ouvrira au printemps\x07 prochain."
+    assert len(long_text) > 100_000
+    r = clean(long_text, content_type="text", site_rules=False)
+    assert "La terrasse ouvrira au printemps prochain." in r.text and "\x07" not in r.text
+
+
+def test_carriage_returns_become_line_breaks():
+    r = clean(ARTICLE.replace("\n", "\r\n").replace("travaux,", "travaux,\r"), content_type="text")
+    assert "\r" not in r.text and r.text.count("\n\n") == 1
+
+
 @pytest.mark.parametrize("content", [b"", "   \n\n ", b"\n"])
 def test_empty_input(content):
     with pytest.raises(EmptyInputError):

@@ -37,14 +37,17 @@ def prepare(options: dict):
 def apply(doc, rule) -> None:
     """Pair each caption with its credited copy; move one copy to doc.captions."""
     credit = rule.compiled
-    for u in doc.live():
-        if u.kind == "caption":  # HTML figcaption: already known to be a caption
+    for u in doc.units:
+        if u.kind == "caption" and u.keep:  # HTML figcaption: already known to be a caption
             _take(doc, rule, u, u.text)
+    # scanned over all units, whose joined text the line rules before share; mapped to kept non-headings
+    found = matching_lines(doc.units, credit, doc.cache)
+    if not found:  # most texts have no credited line: nothing to pair
+        return
     units = [u for u in doc.live() if u.kind != "h"]
     at = {id(u): k for k, u in enumerate(units)}
     max_chars = rule.options["max_chars"]
-    # scanned over all units, whose joined text the line rules before share; mapped to kept non-headings
-    hits = [at[id(doc.units[i])] for i in matching_lines(doc.units, credit, doc.cache) if id(doc.units[i]) in at]
+    hits = [at[id(doc.units[i])] for i in found if id(doc.units[i]) in at]
     credits: dict[int, object] = {i: credit.search(units[i].text) for i in hits if len(units[i].text) <= max_chars}
     candidates = sorted({j for i in credits for j in range(max(0, i - 2), i + 1)})
     taken = set()

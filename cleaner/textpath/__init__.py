@@ -14,7 +14,8 @@ def to_units(doc: Doc) -> None:
         if stripped:
             if blank and units:
                 para += 1
-            lead = raw.find(stripped)  # the stripped text starts at the first non-space character
+            # the stripped text starts at the first non-space character
+            lead = raw.find(stripped) if raw[0].isspace() else 0
             start = pos + lead
             add(Unit(stripped, para, "p", start, start + len(stripped)))
             indent(lead)
