@@ -74,17 +74,24 @@ def reload_rules():
     rules = documents.state().rules
     ok = rules.load()
     metrics.RELOADS.labels("ok" if ok else "error").inc()
+    # Every worker restarts either way: on success to load the new rules; on failure so that each one
+    # serves the master's last good copy and reports the error on /readyz, not just the one asked.
+    workers = _restart_workers()
     if not ok:
         body = dict(rules.error or {})
         raise Problem(409, "the rule files on disk are invalid; still serving the last good rules: "
                            + body.get("detail", ""), code="rules_invalid", title="Rule reload failed",
-                      rule_error=body, generation=rules.generation)
+                      rule_error=body, generation=rules.generation, workers=workers)
     metrics.declare_rules([r.qid for rs in rules.registry.sets.values() for r in rs.rules])
-    master = os.environ.get(MASTER_ENV)
-    workers = "this worker"
-    if master and master.isdigit() and int(master) == os.getppid():
-        os.kill(int(master), signal.SIGHUP)  # gunicorn replaces every worker gracefully
-        workers = "all workers (gunicorn graceful restart)"
     log.info("rules reloaded (generation %s), %s", rules.generation, workers)
     return jsonify({"reloaded": True, "generation": rules.generation, "sites": len(rules.registry.sets) - 1,
                     "workers": workers})
+
+
+def _restart_workers() -> str:
+    """SIGHUP the gunicorn master (a graceful restart of every worker); who got the new state."""
+    master = os.environ.get(MASTER_ENV)
+    if master and master.isdigit() and int(master) == os.getppid():
+        os.kill(int(master), signal.SIGHUP)
+        return "all workers (gunicorn graceful restart)"
+    return "this worker"
