@@ -278,3 +278,22 @@ def test_buyer_reviews_leave_a_declared_product_page():
     article = ld.replace('"@type": "Product"', '"@type": "NewsArticle", "about": {"@type": "Product"}')
     assert REVIEW in run(_shop_page(article)).text
     assert REVIEW in run(_shop_page("")).text
+
+
+def test_a_listing_of_short_cards_is_kept_whole_not_just_its_intro():
+    # A page of little prose: an intro sentence, then cards of short facts (no sentence among them, a
+    # "cta" class on them). The intro is the best-scoring block, yet only a small part of what the page
+    # shows outside its menus: the page minus its chrome is the answer.
+    cards = "".join(
+        f'<div class="trail-cta"><h2>Trail number {i}</h2><div>Difficulty: beginner<br>Length: {i} miles'
+        f'<br>Steward: Ann Lee</div><a href="/map/{i}">View map</a> <a href="/dir/{i}">Directions</a></div>' for i in range(10))
+    page = (f"<html><body>{SHOP_HEADER}<div class='wrap'><div class='intro'><p>The riders' association is "
+            "dedicated to advocating for, building, maintaining, and riding local off-road trails.</p></div>"
+            f"<div class='cta-grid'>{cards}</div></div>{SHOP_FOOTER}</body></html>")
+    text = run(page, "https://trails.example.org/trails/").text
+    assert "dedicated to advocating" in text
+    assert "Trail number 7" in text and "Length: 7 miles" in text
+    assert "newsletter" not in text and "Plates" not in text
+    # a page that declares itself an article is a short article (a paywalled lead), not a listing
+    lead = run(page.replace("<html>", '<html><head><meta property="og:type" content="article"></head>')).text
+    assert "dedicated to advocating" in lead and "Trail number 7" not in lead

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import scoring
-from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden, is_product_page
+from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden, page_kind
 from .tree import remove_element
 
 
@@ -85,7 +85,8 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) 
 
 def main_content(root, url: str | None = None, dropped=None):
     """The element holding the main text, with the chrome inside it removed (each passed to `dropped`)."""
-    product = is_product_page(root)
+    kind = page_kind(root)
+    product = kind == "product"
     strip_junk(root)
     body = root.find("body")
     if body is None:
@@ -97,6 +98,10 @@ def main_content(root, url: str | None = None, dropped=None):
         # Little prose: a listing, a shop grid, a chart. Score again valuing item lists.
         s = scoring.score(body, forum=forum, listing=True, product=product)
         top = scoring.best(s)
+        whole = None if kind == "article" else _listing_whole(s, top)
+        if whole is not None:
+            _strip_chrome(s, whole, dropped)
+            return s.elements[whole]
     if s.net(top) <= 0:  # no prose outside chrome-like elements: maybe all of it sits inside one
         top = scoring.best(s, anywhere=True)
         if s.net(top) <= 0 or s.raw_pos[top] < 200:
@@ -108,6 +113,23 @@ def main_content(root, url: str | None = None, dropped=None):
     top = _narrow(s, top)
     _prune(s, top, dropped=dropped)
     return s.elements[top]
+
+
+LISTING_SHARE = 0.3  # a listing's pick showing less than this share of the page's non-chrome text is a part
+
+
+def _listing_whole(s: scoring.Scores, top: int) -> int | None:
+    """On a page of little prose, the <main> landmark holding the pick (else the body) when the pick is
+    only a small part of what that shows outside sure chrome: the listing is spread over many cards and
+    sections that each score little (a price, a name, a link), and the pick is one of them or the intro."""
+    m = top
+    while m > 0 and not (s.elements[m].tag == "main" or (s.elements[m].get("role") or "").lower() == "main"):
+        m = s.parent[m]
+    m = max(m, 0)
+    avail = s.chars[m] - _chrome_chars(s, m)
+    if m == top or s.net(top) <= 0 or s.chars[top] >= LISTING_SHARE * avail:
+        return None
+    return m
 
 
 NARROW_SHARE = 0.8   # a content-classed part holding this share of the pick's prose is the article...

@@ -65,16 +65,28 @@ _NOT_PRODUCT = frozenset({"Article", "NewsArticle", "BlogPosting", "Review", "It
                           "LocalBusiness", "Service", "Course", "FAQPage", "QAPage"})
 
 
-def is_product_page(root) -> bool:
-    """Whether the page declares itself a product page (checked before scripts are stripped)."""
+_ARTICLE = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+                      "OpinionNewsArticle", "TechArticle", "ScholarlyArticle", "LiveBlogPosting"})
+
+
+def page_kind(root) -> str:
+    """'product' or 'article' when the page declares itself one (og:type, JSON-LD @type), else ''.
+    Read before scripts are stripped."""
+    og = ""
     for meta in root.iterfind(".//meta[@property='og:type']"):
-        if (meta.get("content") or "").strip().lower().startswith("product"):
-            return True
+        og = (meta.get("content") or "").strip().lower()
+        break
+    if og.startswith("product"):
+        return "product"
     types: set[str] = set()
     for script in root.iterfind(".//script[@type='application/ld+json']"):
         if script.text and "@type" in script.text:
             types.update(_LD_TYPE.findall(script.text))
-    return bool(types & {"Product", "ProductGroup"}) and not types & _NOT_PRODUCT
+    if types & {"Product", "ProductGroup"} and not types & _NOT_PRODUCT:
+        return "product"
+    if og == "article" or types & _ARTICLE:
+        return "article"
+    return ""
 
 # URL paths of forum threads and Q&A pages (generic forum software conventions).
 FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopic|showthread|discussion|"
