@@ -297,3 +297,19 @@ def test_a_listing_of_short_cards_is_kept_whole_not_just_its_intro():
     # a page that declares itself an article is a short article (a paywalled lead), not a listing
     lead = run(page.replace("<html>", '<html><head><meta property="og:type" content="article"></head>')).text
     assert "dedicated to advocating" in lead and "Trail number 7" not in lead
+
+
+def test_a_block_printed_twice_goes_even_with_short_lines_in_it():
+    # A description given twice (a mobile and a desktop layout); its short lines ("Handmade stoneware.")
+    # used to break the run of repeated lines into pieces each too small to count as a copy.
+    block = (f"<p>{DESCRIPTION}</p><p>Handmade stoneware.</p><p>Size: about 9 x 13 cm</p>"
+             "<p>Suitable for dishwashers and microwave ovens; avoid sudden heating and cooling.</p>")
+    page = (f"<html><body>{SHOP_HEADER}<main><h1>Stoneware mug</h1><div class='mobile'>{block}</div>"
+            f"<div class='desktop'>{block}</div></main>{SHOP_FOOTER}</body></html>")
+    text = run(page).text
+    assert text.count(DESCRIPTION) == 1 and text.count("Handmade stoneware.") == 1
+    # a table's short rows repeat by nature and stay
+    rows = "".join(f"<tr><td>Feature {i}</td><td>Yes</td><td>Yes</td></tr><tr><td>Yes</td><td>Yes</td></tr>"
+                   for i in range(3))
+    table = run(article_page(f"<p>{DESCRIPTION}</p><table>{rows}</table><p>{CARE}</p>")).text
+    assert table.count("Yes\tYes") >= 5

@@ -121,8 +121,10 @@ def drop_repeats(doc: Doc) -> None:
     live = [u for u in doc.units if u.keep]
     seen: set[str] = set()
     repeat = []
-    for unit in live:
-        repeat.append(len(unit.text) >= REPEAT_MIN_LINE and unit.text in seen)
+    for unit in live:  # short lines ("Handmade stoneware.") join a run but do not make one...
+        short = len(unit.text) < REPEAT_MIN_LINE
+        # ...except a table's short rows ("Yes  Yes  Yes"), which repeat by nature
+        repeat.append(unit.text in seen and not (short and unit.kind == "td"))
         seen.add(unit.text)
     i = 0
     while i < len(live):
@@ -132,7 +134,7 @@ def drop_repeats(doc: Doc) -> None:
         j = i
         while j < len(live) and repeat[j]:
             j += 1
-        if sum(len(u.text) for u in live[i:j]) >= REPEAT_MIN_RUN:
+        if sum(len(u.text) for u in live[i:j] if len(u.text) >= REPEAT_MIN_LINE) >= REPEAT_MIN_RUN:
             for unit in live[i:j]:
                 unit.keep = False
                 doc.record(unit.text, "html:repeat", "boilerplate", reason="a block repeated from above")
