@@ -1,6 +1,8 @@
 """The automatic text header on a whole page's text: the URL slug picks the headline out of the menus."""
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean
 
 BODY = ("The new backup plan keeps three copies of every file on two kinds of storage, with one copy "
@@ -32,3 +34,39 @@ def test_without_url_the_first_line_is_still_the_title():
     r = clean(text, content_type="text", site_rules=False)
     assert r.title == "Backup Strategy"
     assert r.author == "Jane Smith"
+
+
+# A whole page's text, where the line model runs: menu, a prose banner above the headline, the article.
+BANNER = ("We use cookies to give you the best experience on our website. By continuing to browse the site "
+          "you agree to our use of cookies and our updated privacy policy.")
+FOOTER = ["About us", "Contact", "Privacy policy", "Terms of use",
+          "\u00a9 2024 Example News Ltd. All rights reserved."]
+
+
+def whole_page(headline: str) -> str:
+    from .sample_article import NAV, PARAGRAPHS
+    return "\n\n".join(["\n".join(NAV), BANNER, f"{headline}\nMay 12, 2024", *PARAGRAPHS, "\n".join(FOOTER)])
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour council approves new ferry terminal",
+    "Home \u203a News \u203a Harbour council approves new ferry terminal",    # breadcrumb trail
+    "News / Local / Harbour council approves new ferry terminal",
+    "* Harbour council approves new ferry terminal",                        # list mark
+    "Harbour council approves new ferry terminal | Example",                # the site's name (host example.org)
+])
+def test_headline_below_a_prose_banner_is_the_title(line):
+    """Prose above the article (here a cookie notice) does not hide the headline below it."""
+    from .sample_article import URL
+    r = clean(whole_page(line), URL, content_type="text", site_rules=False)
+    assert r.title == "Harbour council approves new ferry terminal"
+    assert r.date.startswith("2024-05-12")
+    assert line not in r.text and BANNER not in r.text
+
+
+def test_headline_keeps_a_suffix_that_is_not_the_site():
+    from cleaner.ops.classify_lines import headline
+    assert headline("Sundara headphones | 2020 Edition", "https://shop.example.com/sundara") \
+        == "Sundara headphones | 2020 Edition"
+    assert headline("9.2. Recoverable Errors with Result", None) == "Recoverable Errors with Result"
+    assert headline("AC/DC live in Paris", None) == "AC/DC live in Paris"

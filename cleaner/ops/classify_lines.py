@@ -6,6 +6,9 @@ already reads as an article (mostly prose) is left alone, so clean article texts
 """
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 import numpy as np
 
 from ..dates import parse_date_line
@@ -94,12 +97,47 @@ def apply(doc, rule) -> None:
         return
     first, last = int(kept[0]), int(kept[-1])
     t = features.title_anchor(rows)
+    if t is None:  # prose above the article (a banner, a blurb in the menu): look above its first kept prose
+        live = np.fromiter((u.keep for u in units), bool, len(units))  # earlier rules may have dropped some
+        t = features.title_anchor(rows, prose=(prose > 0) & (p >= thr) & live)
     if t is not None and units[t].keep:  # the headline is metadata, not body text
-        doc.meta.setdefault("title", units[t].text)
+        doc.meta.setdefault("title", headline(units[t].text, doc.url))
         doc.drop(units[t], rule, category="header", reason="model:title")
         _byline(doc, rule, units, t)
     doc.drop_many(((units[i], *_why(units[i].text, i, first, last)) for i in np.flatnonzero(p < thr).tolist()
                    if units[i].keep), rule)
+
+
+_LIST_MARK = re.compile(r"^(?:[*+\-\u2022\u25aa\u25cf\u2023]|\d{1,2}(?:\.\d{1,2})*[.)])\s+")
+_CRUMB = re.compile(r"\s+[\u203a\u00bb>]\s+")
+_SLASHES = re.compile(r"\s+/\s+")
+_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+([^|\u2013\u2014]{2,40})$")
+
+
+def headline(line: str, url: str | None = None) -> str:
+    """The headline in its line: without a list mark ('* ', '9.2. '), the breadcrumb trail before it
+    ('Home > News > ...', 'A / B / ...'), or the site's name after it ('... | Example')."""
+    text = _LIST_MARK.sub("", line, count=1)
+    crumbs = _CRUMB.split(text)
+    if len(crumbs) < 2:
+        crumbs = _SLASHES.split(text)
+        crumbs = crumbs if len(crumbs) >= 3 else [text]
+    if len(crumbs) > 1 and len(crumbs[-1].split()) >= 1:
+        text = crumbs[-1]
+    suffix = _SITE_SUFFIX.search(text)
+    if suffix and _names_site(suffix.group(1), url):
+        text = text[:suffix.start()]
+    return text.strip() or line
+
+
+def _names_site(name: str, url: str | None) -> bool:
+    """True when the words of `name` spell the URL's host name ('Data Versity' ~ www.dataversity.net)."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # a malformed URL names no site
+        return False
+    squashed = re.sub(r"[\W_]+", "", name.lower())
+    return len(squashed) >= 3 and any(squashed == label for label in host.split(".")[:-1])
 
 
 def _byline(doc, rule, units, t: int) -> None:

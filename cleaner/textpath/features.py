@@ -355,14 +355,15 @@ def best_run(values: np.ndarray) -> tuple[int, int]:
     return int(start_at[end]), end
 
 
-def title_anchor(rows: np.ndarray, max_chars: int = 200) -> int | None:
+def title_anchor(rows: np.ndarray, max_chars: int = 200, prose: np.ndarray | None = None) -> int | None:
     """Index of the headline: the line (after the first) before the first prose paragraph that best
-    matches the URL slug or the page title (first line), when it matches well enough; else None."""
+    matches the URL slug or the page title (first line), when it matches well enough; else None.
+    `prose` (a mask) says which lines count as that paragraph (default: every long prose line)."""
     n = len(rows)
     if not n:
         return None
     score = np.maximum(rows[:, RAW.index("slug")], rows[:, RAW.index("title_tag")])
-    prose = np.flatnonzero(rows[:, RAW.index("long_prose")] > 0)
+    prose = np.flatnonzero((rows[:, RAW.index("long_prose")] > 0) if prose is None else prose)
     first = int(prose[0]) if len(prose) else n
     if first < 1:
         return None
