@@ -81,6 +81,22 @@ def parse_date_line(line: str) -> str | None:
     return parse_date(text) if fast is False else fast
 
 
+_ISO_DAY = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+_FAST_IN = re.compile(rf"(?<!\w)(?:{_FAST.pattern})(?!\w)", re.I)  # whole words only ('dismay 12 2020')
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO 8601) of each usual written date inside a line ('By Ann Lee • May 3, 2025 • 4 min')."""
+    found = []
+    for m in _FAST_IN.finditer(text):
+        iso = _fast(m.group(0))
+        if isinstance(iso, str):
+            found.append((m.start(), m.end(), iso))
+    if not found:
+        found = [(m.start(), m.end(), m.group(0)) for m in _ISO_DAY.finditer(text)]
+    return found
+
+
 def parse_date(value: str) -> str | None:
     """ISO 8601 for a free date string (meta tags, JSON-LD), or None if unparseable."""
     value = (value or "").strip()

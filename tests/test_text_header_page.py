@@ -70,3 +70,37 @@ def test_headline_keeps_a_suffix_that_is_not_the_site():
         == "Sundara headphones | 2020 Edition"
     assert headline("9.2. Recoverable Errors with Result", None) == "Recoverable Errors with Result"
     assert headline("AC/DC live in Paris", None) == "AC/DC live in Paris"
+
+
+@pytest.mark.parametrize("line, author, date", [
+    ("By Ann Lee \u2022 May 3, 2025 \u2022 4 min read", "Ann Lee", "2025-05-03"),
+    ("Last updated on May 3, 2025 by Ann Lee", "Ann Lee", "2025-05-03"),
+    ("Ann Lee May 3, 2025", "Ann Lee", "2025-05-03"),
+    ("May 3, 2025 By Ann Lee, Health Editor", "Ann Lee", "2025-05-03"),
+    ("By: Ann Lee | Harbour News", "Ann Lee", None),
+    ("03 May 2025. 8 minutes read", None, "2025-05-03"),
+])
+def test_byline_below_the_headline_becomes_metadata(line, author, date):
+    from .sample_article import URL
+    page = whole_page("Harbour council approves new ferry terminal").replace("May 12, 2024", line)
+    r = clean(page, URL, content_type="text", site_rules=False)
+    assert r.author == author
+    assert (r.date or "")[:10] == (date or "")
+    assert line not in r.text
+
+
+@pytest.mark.parametrize("line", [
+    "Updated May 3, 2025: the council has now voted to close the old terminal for good and sell the land",
+    "By clicking Subscribe you agree to our terms",
+    "Photo by Ann Lee",
+])
+def test_sentences_with_a_date_or_by_are_not_bylines(line):
+    from cleaner.ops.text_header import read_byline
+    assert read_byline(line) is None
+
+
+def test_dates_inside_a_line_are_found_as_whole_words():
+    from cleaner.dates import find_dates
+    assert [d for _, _, d in find_dates("Posted on June 29, 2020 November 12, 2021")] == ["2020-06-29", "2021-11-12"]
+    assert find_dates("to our dismay 12 2020 came") == []
+    assert [d for _, _, d in find_dates("released 2023-05-02 (stable)")] == ["2023-05-02"]

@@ -11,9 +11,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from ..dates import parse_date_line
 from ..textpath import features, line_inputs
-from .text_header import parse_author
+from .text_header import read_byline
 from ..textpath.model import load
 
 ID = "classify_lines"
@@ -141,19 +140,19 @@ def _names_site(name: str, url: str | None) -> bool:
 
 
 def _byline(doc, rule, units, t: int) -> None:
-    """Author and date lines right around the headline: metadata, not body text."""
-    for u in units[max(0, t - 3):t] + units[t + 1:t + 5]:
-        if not u.keep or len(u.text) > 80:
+    """Byline and date lines around the headline (a few above, more below): metadata, not body text."""
+    meta = doc.meta
+    for u in units[max(0, t - 3):t] + units[t + 1:t + 9]:
+        if "author" in meta and "date" in meta:
+            return
+        found = read_byline(u.text) if u.keep else None
+        if found is None:
             continue
-        date = parse_date_line(u.text)
-        if date and "date" not in doc.meta:
-            doc.meta["date"] = date
-            doc.drop(u, rule, category="header", reason="model:date")
-            continue
-        author = parse_author(u.text) if u.text[:3].lower() == "by " else None
-        if author and "author" not in doc.meta:
-            doc.meta["author"] = author
-            doc.drop(u, rule, category="header", reason="model:author")
+        took = [field for field, value in zip(("author", "date"), found) if value and field not in meta]
+        for field in took:
+            meta[field] = found[0] if field == "author" else found[1]
+        if took:
+            doc.drop(u, rule, category="header", reason="model:" + "+".join(took))
 
 
 def _why(text: str, i: int, first: int, last: int) -> tuple[str, str]:

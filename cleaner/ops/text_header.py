@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_date_line
+from ..dates import find_dates, parse_date_line
 from ..textpath.features import slug_words
 
 _WORDS = re.compile(r"\w+")
@@ -37,6 +37,56 @@ def parse_author(line: str) -> str | None:
         return None
     m = _AUTHOR_STRICT.match(line.strip())
     return m.group(1) if m else None
+
+
+_BY = re.compile(r"^(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)?"
+                 r"(?:(?:written|posted|reviewed|published|words|story|article)\s+)?by\s*:?\s+(.+)$", re.I)
+_BYLINE_SEPS = re.compile(r"\s*(?:[\u2022\u00b7|\u2014\u2013]|\s-\s)\s*")
+_AFTER_NAME = re.compile(r"\s+(?:in|on|updated|published|for|at|and\s+last)\b.*$|\s*,.*$", re.I)
+_NAME_ONLY = re.compile(rf"^{_NAME}$")
+_GLUE = re.compile(r"\b(?:by|on|updated|published|posted|last|written|min|mins|minutes?|read|comments?|"
+                   r"reviewed|\d+)\b|[^\w\s]", re.I)
+
+
+def read_byline(line: str) -> tuple[str | None, str | None] | None:
+    """(author, ISO date) of a byline, e.g. 'By Ann Lee \u2022 May 3, 2025 \u2022 4 min read', 'Last updated
+    on May 3, 2025 by Ann Lee', 'Ann Lee May 3, 2025'; None for any other line (a sentence with a date in
+    it is not a byline). A name is only taken after a 'by' or beside a date."""
+    if len(line) > 160:
+        return None
+    date = parse_date_line(line)
+    dates = [] if date else find_dates(line)
+    if dates:
+        date = dates[0][2]
+    rest = line
+    for start, end, _ in reversed(dates):  # what is left: the name and glue words
+        rest = rest[:start] + " | " + rest[end:]
+    author, by = None, False
+    for segment in _BYLINE_SEPS.split("" if date and not dates else rest):
+        segment = segment.strip(" ,.:;")
+        m = _BY.match(segment)
+        if m:
+            name = _AFTER_NAME.sub("", m.group(1)).strip(" ,.:;*")
+            if _name_like(name):
+                author, by = name, True
+                break
+        elif date and _NAME_ONLY.match(segment):
+            author = segment
+            break
+    leftover = _GLUE.sub(" ", rest.replace(author, " ") if author else rest).split()
+    if by or ((author is not None or date is not None) and len(leftover) <= 3):
+        return author, date
+    return None
+
+
+def _name_like(name: str) -> bool:
+    """A person's or team's name after 'by': a few words starting with a capital, or one handle."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or len(name) > 60:
+        return False
+    if len(words) == 1:  # a user name: 'MixmasterFred', 'paulb203' (not 'clicking' in 'By clicking...')
+        return len(name) >= 3 and (any(c.isdigit() for c in name) or any(c.isupper() for c in name))
+    return words[0][0].isupper()
 
 
 _CHECK = {
