@@ -102,7 +102,11 @@ def apply(doc, rule) -> None:
     if t is not None and units[t].keep:  # the headline is metadata, not body text
         doc.meta.setdefault("title", headline(units[t].text, doc.url))
         doc.drop(units[t], rule, category="header", reason="model:title")
-        _byline(doc, rule, units, t)
+        _byline(doc, rule, units[max(0, t - 3):t] + units[t + 1:t + 9])
+    else:  # no headline found (no <title> line, a slug without words): the byline sits above the article
+        body = np.flatnonzero((prose > 0) & (p >= thr))
+        if len(body):
+            _byline(doc, rule, units[max(0, int(body[0]) - 6):int(body[0])])
     doc.drop_many(((units[i], *_why(units[i].text, i, first, last)) for i in np.flatnonzero(p < thr).tolist()
                    if units[i].keep), rule)
 
@@ -139,10 +143,10 @@ def _names_site(name: str, url: str | None) -> bool:
     return len(squashed) >= 3 and any(squashed == label for label in host.split(".")[:-1])
 
 
-def _byline(doc, rule, units, t: int) -> None:
+def _byline(doc, rule, around: list) -> None:
     """Byline and date lines around the headline (a few above, more below): metadata, not body text."""
     meta = doc.meta
-    for u in units[max(0, t - 3):t] + units[t + 1:t + 9]:
+    for u in around:
         if "author" in meta and "date" in meta:
             return
         found = read_byline(u.text) if u.keep else None
