@@ -104,3 +104,11 @@ def test_dates_inside_a_line_are_found_as_whole_words():
     assert [d for _, _, d in find_dates("Posted on June 29, 2020 November 12, 2021")] == ["2020-06-29", "2021-11-12"]
     assert find_dates("to our dismay 12 2020 came") == []
     assert [d for _, _, d in find_dates("released 2023-05-02 (stable)")] == ["2023-05-02"]
+
+
+def test_byline_above_the_article_without_a_headline():
+    """No line repeats the URL slug (there is none) or a page title: the byline above the first paragraph counts."""
+    page = whole_page("By Ann Lee \u2022 May 3, 2025").replace("May 12, 2024", "Share this story")
+    r = clean(page, "https://news.example.org/p/48213", content_type="text", site_rules=False)
+    assert r.author == "Ann Lee" and r.date == "2025-05-03"
+    assert "By Ann Lee" not in r.text
