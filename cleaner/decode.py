@@ -116,7 +116,7 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
 
 def sanitize(text: str) -> str:
     """Drop control characters; refuse binary junk and empty documents."""
-    if not text or not text.strip():
+    if not text or text.isspace():  # isspace stops at the first other character; strip() would copy
         raise EmptyInputError("the document is empty")
     if _CONTROL.search(text) is not None:  # one scan for the usual text without any
         controls = len(_CONTROL.findall(text[:100_000]))
@@ -128,7 +128,7 @@ def sanitize(text: str) -> str:
         raise DecodeError("most of the document could not be decoded")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # only control characters
         raise EmptyInputError("the document is empty")
     return text
 
