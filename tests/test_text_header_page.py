@@ -112,3 +112,8 @@ def test_byline_above_the_article_without_a_headline():
     r = clean(page, "https://news.example.org/p/48213", content_type="text", site_rules=False)
     assert r.author == "Ann Lee" and r.date == "2025-05-03"
     assert "By Ann Lee" not in r.text
+
+
+def test_a_whole_date_line_is_always_a_byline_date():
+    from cleaner.ops.text_header import read_byline
+    assert read_byline("Published on Friday, 30 December 2016 at 13:31 GMT") == (None, "2016-12-30T13:31:00+00:00")

@@ -125,7 +125,7 @@ def headline(line: str, url: str | None = None) -> str:
     if len(crumbs) < 2:
         crumbs = _SLASHES.split(text)
         crumbs = crumbs if len(crumbs) >= 3 else [text]
-    if len(crumbs) > 1 and len(crumbs[-1].split()) >= 1:
+    if len(crumbs) > 1 and crumbs[-1].strip():  # 'Home > News >' ends in no headline
         text = crumbs[-1]
     suffix = _SITE_SUFFIX.search(text)
     if suffix and _names_site(suffix.group(1), url):

@@ -55,14 +55,15 @@ def read_byline(line: str) -> tuple[str | None, str | None] | None:
     if len(line) > 160:
         return None
     date = parse_date_line(line)
-    dates = [] if date else find_dates(line)
-    if dates:
-        date = dates[0][2]
+    if date:  # a line that is only a date (and time)
+        return None, date
+    dates = find_dates(line)
+    date = dates[0][2] if dates else None
     rest = line
     for start, end, _ in reversed(dates):  # what is left: the name and glue words
         rest = rest[:start] + " | " + rest[end:]
     author, by = None, False
-    for segment in _BYLINE_SEPS.split("" if date and not dates else rest):
+    for segment in _BYLINE_SEPS.split(rest):
         segment = segment.strip(" ,.:;")
         m = _BY.match(segment)
         if m:
