@@ -313,3 +313,15 @@ def test_a_block_printed_twice_goes_even_with_short_lines_in_it():
                    for i in range(3))
     table = run(article_page(f"<p>{DESCRIPTION}</p><table>{rows}</table><p>{CARE}</p>")).text
     assert table.count("Yes\tYes") >= 5
+
+
+def test_parts_streamed_by_react_into_hidden_divs_are_content():
+    # React's streamed server rendering sends the shell first, then each finished part in a
+    # <div hidden id="S:n"> that a script moves into place: the description lives there (a small part
+    # of the page beside its mega-menu, so not kept as a whole page hidden until revealed).
+    mega = "<div class='mega'>" + " ".join(f'<a href="/c/{i}">Handmade ceramics category {i}</a>' for i in range(60))
+    page = (f"<html><body>{SHOP_HEADER}{mega}</div><main><template id='B:0'></template><p>Loading…</p></main>"
+            f"{SHOP_FOOTER}<div hidden id='S:0'><h1>Stoneware mug</h1><p>{DESCRIPTION}</p>"
+            f"<p>{CARE}</p></div><script>$RC('B:0','S:0')</script></body></html>")
+    text = run(page).text
+    assert DESCRIPTION in text and CARE in text

@@ -207,9 +207,14 @@ def soft_in_main(el) -> bool:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+_STREAMED = re.compile(r"S:[0-9a-f]+$")
+
+
 def is_hidden(el) -> bool:
     """Whether the page hides this element from readers (hidden attribute, inline style); aria-hidden text is still on screen."""
     if el.get("hidden") is not None:
-        return True
+        # React's streamed server rendering parks each finished part in <div hidden id="S:1"> for a
+        # script to move into place: page content, not hidden text
+        return not (el.tag == "div" and _STREAMED.match(el.get("id") or ""))
     style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
