@@ -18,7 +18,8 @@ _DATE_WORD = re.compile(
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|am|pm|a\.m\.|p\.m\.|at|on|of|the|-|\||,|"
     + "|".join(k.lower() for k in _TZ) + r"|[+-]\d{2}:?\d{2}|\d{4}-\d{2}-\d{2}t[\d:.+-]+z?)$",
     re.I)
-_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\bt\d{2}", re.I)
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}|(?<![.\d])\d{1,2}\.\d{2}(?![.\d])|\bt\d{2}", re.I)  # not 23.12.2020
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?!\d)")
 _HAS_DATE = re.compile(rf"{_MONTH}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I)
 
 
@@ -76,6 +77,8 @@ def parse_date_line(line: str) -> str | None:
     if not text or len(text) > 60 or not _HAS_DATE.search(text):
         return None
     if not all(_DATE_WORD.match(w) for w in text.split()):
+        return None
+    if not _HAS_YEAR.search(text):  # 'Dec 23': dateutil would make it this year's, wrong for most pages
         return None
     fast = _fast(text)
     return parse_date(text) if fast is False else fast

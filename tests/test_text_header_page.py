@@ -117,3 +117,22 @@ def test_byline_above_the_article_without_a_headline():
 def test_a_whole_date_line_is_always_a_byline_date():
     from cleaner.ops.text_header import read_byline
     assert read_byline("Published on Friday, 30 December 2016 at 13:31 GMT") == (None, "2016-12-30T13:31:00+00:00")
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Ann Lee View profile", "Ann Lee"),
+    ("By Ann Lee 4 Comments", "Ann Lee"),
+    ("By Ann Lee Last updated: May 3, 2025", "Ann Lee"),
+    ("By Ann Lee \u22c5 Review Editor", "Ann Lee"),
+])
+def test_what_follows_the_name_on_a_byline_is_not_the_name(line, author):
+    from cleaner.ops.text_header import read_byline
+    assert read_byline(line)[0] == author
+
+
+def test_a_date_line_without_a_year_gives_no_date():
+    """'Dec 23' alone would be read as this year's: wrong for most pages."""
+    from cleaner.dates import parse_date_line
+    assert parse_date_line("Dec 23") is None and parse_date_line("Monday, December 23") is None
+    assert parse_date_line("December 23, 2020") == "2020-12-23"
+    assert parse_date_line("23.12.2020") == "2020-12-23"  # a date, not a time of 23:12

@@ -42,7 +42,10 @@ def parse_author(line: str) -> str | None:
 _BY = re.compile(r"^(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)?"
                  r"(?:(?:written|posted|reviewed|published|words|story|article)\s+)?by\s*:?\s+(.+)$", re.I)
 _BYLINE_SEPS = re.compile(r"\s*(?:[\u2022\u00b7|\u2014\u2013]|\s-\s)\s*")
-_AFTER_NAME = re.compile(r"\s+(?:in|on|updated|published|for|at|and\s+last)\b.*$|\s*,.*$", re.I)
+# what follows a name on a byline: 'in Woodworking', 'Updated ...', 'Last updated', 'View profile',
+# '4 Comments', ', Health Editor', '⋅ Review Editor'
+_AFTER_NAME = re.compile(r"\s+(?:in|on|updated|published|for|at|and|last|view|follow|edited|reviewed|\d+\s+comments?)\b.*$"
+                         r"|\s*[,\u22c5].*$", re.I)
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _GLUE = re.compile(r"\b(?:by|on|updated|published|posted|last|written|min|mins|minutes?|read|comments?|"
                    r"reviewed|\d+)\b|[^\w\s]", re.I)
@@ -71,7 +74,7 @@ def read_byline(line: str) -> tuple[str | None, str | None] | None:
             if _name_like(name):
                 author, by = name, True
                 break
-        elif date and _NAME_ONLY.match(segment):
+        elif date and _NAME_ONLY.match(segment) and not _AFTER_NAME.search(segment):
             author = segment
             break
     leftover = _GLUE.sub(" ", rest.replace(author, " ") if author else rest).split()
