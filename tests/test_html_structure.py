@@ -325,3 +325,11 @@ def test_parts_streamed_by_react_into_hidden_divs_are_content():
             f"<p>{CARE}</p></div><script>$RC('B:0','S:0')</script></body></html>")
     text = run(page).text
     assert DESCRIPTION in text and CARE in text
+
+
+def test_gallery_position_labels_go():
+    gallery = "".join(f"<li><button>Image {i} of 4</button><span>Image {i} of 4</span></li>" for i in range(1, 5))
+    text = run(article_page(f"<ul class='thumbs'>{gallery}</ul><p>{DESCRIPTION}</p><p>Go to slide 2</p>"
+                            f"<p>{CARE}</p>")).text
+    assert DESCRIPTION in text and CARE in text
+    assert "Image 3 of 4" not in text and "slide 2" not in text

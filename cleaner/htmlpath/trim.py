@@ -52,8 +52,10 @@ _CTA = re.compile(
 _FOLLOW = re.compile(r"\bfollow (?:us|him|her|me|them|[\w.]+)? ?(?:on|at|via) (?:twitter|facebook|instagram|x|linkedin|"
                      r"tiktok|youtube|bluesky|threads|mastodon)\b", re.I)
 FOLLOW_MAX = 300
-# What a widget says when its script did not run, and CMS shortcodes left unrendered ("[button ...]").
+# What a widget says when its script did not run, CMS shortcodes left unrendered ("[button ...]"), and
+# a gallery's position labels ("Image 1 of 5", "Go to slide 3").
 _WIDGET = re.compile(r"^(?:[^.]{0,60}\b(?:requires|enable|needs|turn on)\s+javascript\b[^.]{0,40}\.?"
+                     r"|(?:go to |show |view )?(?:image|slide|photo|picture|video)s?\s+\d+(?:\s*(?:of|/)\s*\d+)?"
                      r"|\[(\w+)\b[^\]]*\].{0,200}\[/\1\])$", re.I)
 # Member details printed beside every forum post.
 _POSTER = re.compile(r"^(?:join(?:ed)?(?: date)?|posts|messages|reaction score|trophy points|likes received|"
