@@ -63,8 +63,6 @@ _PRODUCT_STRONG = _STRONG_NEG | _PRODUCT_NEG
 _LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?(\w+)"')
 _NOT_PRODUCT = frozenset({"Article", "NewsArticle", "BlogPosting", "Review", "ItemList", "CollectionPage",
                           "LocalBusiness", "Service", "Course", "FAQPage", "QAPage"})
-
-
 _ARTICLE = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                       "OpinionNewsArticle", "TechArticle", "ScholarlyArticle", "LiveBlogPosting"})
 
@@ -87,6 +85,7 @@ def page_kind(root) -> str:
     if og == "article" or types & _ARTICLE:
         return "article"
     return ""
+
 
 # URL paths of forum threads and Q&A pages (generic forum software conventions).
 FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopic|showthread|discussion|"
@@ -133,7 +132,8 @@ def class_words(el) -> set[str]:
 def class_signal(el, forum: bool = False, product: bool = False) -> int:
     """+1 content-like class/id; -1 chrome-like; -2 surely chrome (nav/aside/footer tag, comments...).
 
-    On a forum thread the posts are what the reader came for, so comment words do not count."""
+    On a forum thread the posts are what the reader came for, so comment words do not count; on a
+    product page buyer reviews, Q&A and upsells are chrome."""
     tag = el.tag
     if tag in CHROME_TAGS:
         return -2
