@@ -69,6 +69,8 @@ def test_headline_keeps_a_suffix_that_is_not_the_site():
     assert headline("Sundara headphones | 2020 Edition", "https://shop.example.com/sundara") \
         == "Sundara headphones | 2020 Edition"
     assert headline("9.2. Recoverable Errors with Result", None) == "Recoverable Errors with Result"
+    assert headline("3.1 Git Branching \u00b6", None) == "Git Branching"
+    assert headline("10 Best Moving Companies", None) == "10 Best Moving Companies"
     assert headline("AC/DC live in Paris", None) == "AC/DC live in Paris"
 
 
@@ -136,3 +138,12 @@ def test_a_date_line_without_a_year_gives_no_date():
     assert parse_date_line("Dec 23") is None and parse_date_line("Monday, December 23") is None
     assert parse_date_line("December 23, 2020") == "2020-12-23"
     assert parse_date_line("23.12.2020") == "2020-12-23"  # a date, not a time of 23:12
+
+
+def test_a_menu_item_repeated_from_the_first_line_is_not_the_title():
+    """inscriptis has no <title> line: a first line 'Sign in' makes a later 'Sign in' look like the headline."""
+    from .sample_article import NAV, PARAGRAPHS
+    text = "\n\n".join(["Sign in\n" + "\n".join(NAV), BANNER, "Sign in", *PARAGRAPHS, "\n".join(FOOTER)])
+    r = clean(text, "https://news.example.org/p/48213", content_type="text", site_rules=False)
+    assert r.title is None
+    assert PARAGRAPHS[0] in r.text

@@ -99,6 +99,8 @@ def apply(doc, rule) -> None:
     if t is None:  # prose above the article (a banner, a blurb in the menu): look above its first kept prose
         live = np.fromiter((u.keep for u in units), bool, len(units))  # earlier rules may have dropped some
         t = features.title_anchor(rows, prose=(prose > 0) & (p >= thr) & live)
+    if t is not None and not _anchored(rows, t, units[0].text):
+        t = None
     if t is not None and units[t].keep:  # the headline is metadata, not body text
         doc.meta.setdefault("title", headline(units[t].text, doc.url))
         doc.drop(units[t], rule, category="header", reason="model:title")
@@ -111,16 +113,30 @@ def apply(doc, rule) -> None:
                    if units[i].keep), rule)
 
 
-_LIST_MARK = re.compile(r"^(?:[*+\-\u2022\u25aa\u25cf\u2023]|\d{1,2}(?:\.\d{1,2})*[.)])\s+")
+def _anchored(rows, t: int, first_line: str) -> bool:
+    """Whether the headline's match is to trust: the URL slug, or a first line that can be a page title.
+
+    A menu item first (inscriptis has no <title> line: 'Login', 'Skip to content') makes every line
+    repeating its one or two words look like the headline."""
+    if rows[t, features.RAW.index("slug")] >= 0.5:
+        return True
+    return len({w for w in _WORDS.findall(first_line.lower()) if len(w) > 2}) >= 3
+
+
+_WORDS = re.compile(r"\w+")
+# list marks ('o' is inscriptis' third-level bullet) and section numbers ('4.', '9.2.', '3.1')
+_LIST_MARK = re.compile(r"^(?:[*+o\-\u2022\u25aa\u25cf\u2023]|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)\s+")
+_PERMALINK = re.compile(r"\s*[\u00b6#\u00a7]$")  # a heading's anchor link (Sphinx prints \u00b6)
 _CRUMB = re.compile(r"\s+[\u203a\u00bb>]\s+")
 _SLASHES = re.compile(r"\s+/\s+")
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+([^|\u2013\u2014]{2,40})$")
 
 
 def headline(line: str, url: str | None = None) -> str:
-    """The headline in its line: without a list mark ('* ', '9.2. '), the breadcrumb trail before it
-    ('Home > News > ...', 'A / B / ...'), or the site's name after it ('... | Example')."""
-    text = _LIST_MARK.sub("", line, count=1)
+    """The headline in its line: without a list mark or section number ('* ', '9.2. ', '3.1 '), an anchor
+    mark after it ('\u00b6'), the breadcrumb trail before it ('Home > News > ...', 'A / B / ...'), or the
+    site's name after it ('... | Example')."""
+    text = _PERMALINK.sub("", _LIST_MARK.sub("", line, count=1))
     crumbs = _CRUMB.split(text)
     if len(crumbs) < 2:
         crumbs = _SLASHES.split(text)
