@@ -30,6 +30,8 @@ TRICKY = [
     "Blue runner $108.00 MSRP 120 USD", "Preis 12,99 \u20ac inkl.", "Rs. 499 only", "480kr", "Rs 5", "USD",
     "4.5 out of 5 stars (1,024 reviews)", "\u2605\u2605\u2605\u2605\u2606 Verified buyer", "Was this helpful?",
     "\ud800 lone surrogate \udfff",
+    "Reply", "3 days ago", "by someone ( 596061 ) writes:", "Jane wrote:", "Quote Reply Share", "REPLIES (4)",
+    "Posted by admin", "12 Comments", "Reply", "by other ( 1 ) writes:",  # comment chrome; repeated first words
 ]
 
 
@@ -97,3 +99,12 @@ def test_word_hashes_are_by_lower_case():
     ts, te = charclass.token_bounds((flags & charclass.W) != 0)
     b = charclass.span_hashes(charclass.prefix_hashes(lowv), ts, te)
     assert a.tolist() == b.tolist()
+
+
+def test_comment_linkish_and_repeated_first_word_columns():
+    lines = ["Reply", "by ann ( 12 ) writes:", "Great article, thanks for writing it.", "by bob ( 13 ) writes:", "Menu"]
+    rows = features.line_rows(lines, [0] * 5, list(range(5)), None)
+    col = lambda name: rows[:, features.RAW.index(name)].tolist()  # noqa: E731
+    assert col("comment") == [1, 1, 0, 1, 0]
+    assert col("linkish") == [1, 1, 0, 1, 1]  # short and no sentence end
+    assert np.expm1(col("first_rep")).round().tolist() == [0, 1, 0, 1, 0]  # two lines open with "by"

@@ -45,17 +45,22 @@ _LEGAL_MARKS = ("\u00a9", "copyright", "rights reserved", "privacy", "terms")
 _URL_MARKS = ("http", "www.", ".com", "@")
 # Customer reviews and ratings under a product: prose, but not the product's description.
 _REVIEW_MARKS = ("out of 5", "review", "rating", " stars", "helpful", "verified")
+# Comment threads and forum chrome around a post: reply buttons, "X wrote:", "3 days ago".
+_COMMENT_MARKS = ("reply", "replies", " ago", "writes:", "wrote:", "says:", "comment", "posted by", "upvote",
+                  "quote")
 TERMINAL = tuple(".!?\"'\u201d\u2019\u2026")
 
 # Per-line ("raw") features, in column order.
 RAW = ("log_chars", "log_words", "stop_ratio", "ends_sentence", "alpha_ratio", "title_case",
        "digit_ratio", "separators", "commas", "list_mark", "indent", "dup", "alone", "log_para",
-       "slug", "title_tag", "legal", "urlish", "dateish", "upper", "long_prose", "colon_end", "price", "review")
+       "slug", "title_tag", "legal", "urlish", "dateish", "upper", "long_prose", "colon_end", "price", "review",
+       "comment", "linkish", "first_rep")
 # Raw columns also given for the lines just before and after.
 NEIGHBOUR = ("log_chars", "stop_ratio", "ends_sentence", "title_case", "list_mark", "dup",
              "long_prose", "indent", "price")
 # Raw columns averaged over windows around the line (char-weighted where it matters).
-WINDOWED = ("long_prose", "stop_ratio", "list_mark", "dup", "log_chars", "price", "review")
+WINDOWED = ("long_prose", "stop_ratio", "list_mark", "dup", "log_chars", "price", "review", "comment", "linkish",
+            "first_rep")
 WINDOWS = (3, 10, 30)
 _NEIGHBOUR_IDX = [RAW.index(c) for c in NEIGHBOUR]
 _PROSE, _SLUG, _TITLE_TAG = RAW.index("long_prose"), RAW.index("slug"), RAW.index("title_tag")
@@ -143,6 +148,14 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     review = _needle_lines(_REVIEW_MARKS, low, starts, n)
     if "\u2605" in text or "\u2606" in text:
         review[[i for i, t in enumerate(lines) if "\u2605" in t or "\u2606" in t]] = True
+    comment = _needle_lines(_COMMENT_MARKS, low, starts, n)
+    # Lines opening with the same word as many others: templated items (bylines, list entries, comments).
+    first_rep = np.zeros(n)
+    has = np.flatnonzero(nt > 0)
+    if len(has):
+        fh = h[np.searchsorted(tok_line, has)]
+        _, inv, cnt = np.unique(fh, return_inverse=True, return_counts=True)
+        first_rep[has] = cnt[inv.reshape(-1)] - 1
     # Candidate lines only: separators (" x " or three spaces), list marks, short lines with a digit.
     space = cp[:size] == 32
     mid = np.flatnonzero(space[:-2] & space[2:]) + 1
@@ -164,6 +177,7 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
         lens, nt, stop, digits, wchars, (last_flags & cc.TERM) != 0, title, seps, commas,
         list_mark, indents, dup, _para_sizes(paras, n), in_slug, in_title, legal, urlish, dateish,
         np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58, price, review,
+        comment, first_rep,
     ], dtype=np.float32), len(slug), len(title_words))
 
 
@@ -202,6 +216,7 @@ def line_rows_slow(lines: list[str], indents: list[int], paras: list[int], url: 
     para_size = Counter(paras)
     origs = [_WORD.findall(t) for t in lines]
     toks = [[w.lower() for w in o] for o in origs]
+    firsts = Counter(t[0].replace("\u03c2", "\u03c3") for t in toks if t)
     return _columns(np.array([
         [len(t) for t in lines], [len(t) for t in toks], [sum(w in STOPWORDS for w in t) for t in toks],
         [len(_DIGITS.findall(t)) for t in lines], [len("".join(t)) for t in toks],
@@ -215,13 +230,15 @@ def line_rows_slow(lines: list[str], indents: list[int], paras: list[int], url: 
         [t.isupper() for t in lines], [t.endswith(":") for t in lines],
         [_DIGITS.search(t) is not None and _PRICE.search(t) is not None for t in lines],
         [any(m in t for m in _REVIEW_MARKS) or "\u2605" in t or "\u2606" in t for t in lows],
+        [any(m in t for m in _COMMENT_MARKS) for t in lows],
+        [firsts[t[0].replace("\u03c2", "\u03c3")] - 1 if t else 0 for t in toks],
     ], dtype=np.float32), len(slug), len(title_words))
 
 
 def _columns(counts: np.ndarray, n_slug: int, n_title: int) -> np.ndarray:
     """The RAW columns from the per-line counts (one float32 row per count, in line_rows' order)."""
     (nc, nt, stop, digits, wordchars, ends, title, seps, commas, marks, indent, dup, sizes, in_slug,
-     in_title, legal, urlish, dateish, upper, colon, price, review) = counts
+     in_title, legal, urlish, dateish, upper, colon, price, review, comment, first_rep) = counts
     nw = np.maximum(nt, 1)
     in_title[0] = 0.0  # the first line is the page title itself
     cols = [
@@ -229,6 +246,7 @@ def _columns(counts: np.ndarray, n_slug: int, n_title: int) -> np.ndarray:
         digits / nc, seps, commas / nw, marks, np.log1p(indent), np.log1p(dup), sizes == 1,
         np.log1p(sizes), in_slug / max(1, n_slug), in_title / max(1, n_title),
         legal, urlish, dateish, upper, (nc >= 80) & (ends > 0) & (stop >= 0.15 * nw), colon, price, review,
+        comment, (nc < 40) & (ends == 0), np.log1p(first_rep),
     ]
     return np.stack(cols, axis=1).astype(np.float32)
 
@@ -263,7 +281,7 @@ def _windows(col: np.ndarray, widths: tuple[int, ...], out: list[np.ndarray]) ->
         dst[...] = (c[hi] - c[lo]) / span
 
 
-N_CONTEXT = len(RAW) + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED) + 10
+N_CONTEXT = len(RAW) + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED) + 12
 
 
 def context(rows: np.ndarray) -> np.ndarray:
@@ -305,6 +323,13 @@ def context(rows: np.ndarray) -> np.ndarray:
     a[:, 7] = prose_chars / total
     a[:, 8] = has_anchor
     a[:, 9] = len(prose) / max(1, n)
+    # The headline found anywhere (not only above the first prose line: product and forum pages have
+    # prose-like chrome above it), a short line matching the slug or page title best.
+    if n > 1:
+        g = title_score[1:] * ((chars[1:] <= 200) & (prose_col[1:] == 0))
+        best = 1 + int(np.argmax(g))
+        a[:, 10] = _signed(idx - best) * (g[best - 1] >= 0.5)
+        a[:, 11] = g[best - 1]
     return x
 
 
