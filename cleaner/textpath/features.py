@@ -154,8 +154,8 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     has = np.flatnonzero(nt > 0)
     if len(has):
         fh = h[np.searchsorted(tok_line, has)]
-        _, inv, cnt = np.unique(fh, return_inverse=True, return_counts=True)
-        first_rep[has] = cnt[inv.reshape(-1)] - 1
+        srt = np.sort(fh)  # how many share each hash: the width of its run in the sorted hashes
+        first_rep[has] = np.searchsorted(srt, fh, "right") - np.searchsorted(srt, fh, "left") - 1
     # Candidate lines only: separators (" x " or three spaces), list marks, short lines with a digit.
     space = cp[:size] == 32
     mid = np.flatnonzero(space[:-2] & space[2:]) + 1

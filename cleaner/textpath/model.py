@@ -13,6 +13,12 @@ from . import features
 MODEL_FILE = Path(__file__).with_name("model.json")
 
 
+# OpenBLAS runs a product on several threads once it is big enough, and its threads then spin for a while
+# on a busy machine, slowing everything after them (a page took 3x longer): each product stays below
+# that size (rows x inputs x hidden units), one block of rows at a time.
+_BLAS_SERIAL = 1_000_000
+
+
 @dataclass
 class MLP:
     """Standardise, one hidden ReLU layer, one logit out."""
@@ -31,7 +37,18 @@ class MLP:
         self._b1 = (self.b1 - (self.mean / self.std) @ self.w1).astype(np.float32)
 
     def logit(self, x: np.ndarray) -> np.ndarray:
-        """Content logit of each row."""
+        """Content logit of each row (in blocks of rows: see _BLAS_SERIAL)."""
+        n = len(x)
+        rows = max(16, _BLAS_SERIAL // self._w1.size)
+        if n <= rows:
+            return self._block(x)
+        out = np.empty(n, np.float32)
+        for s in range(0, n, rows):
+            out[s:s + rows] = self._block(x[s:s + rows])
+        return out
+
+    def _block(self, x: np.ndarray) -> np.ndarray:
+        """Logits of a few rows."""
         h = x @ self._w1
         h += self._b1
         np.maximum(h, 0.0, out=h)
