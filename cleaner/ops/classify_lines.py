@@ -101,14 +101,19 @@ def apply(doc, rule) -> None:
         t = features.title_anchor(rows, prose=(prose > 0) & (p >= thr) & live)
     if t is not None and not _anchored(rows, t, units[0].text):
         t = None
-    if t is not None and units[t].keep:  # the headline is metadata, not body text
+    header: list[tuple] = []  # (unit, reason): headline and byline lines, metadata rather than body text
+    if t is not None and units[t].keep:
         doc.meta.setdefault("title", headline(units[t].text, doc.url))
-        doc.drop(units[t], rule, category="header", reason="model:title")
-        _byline(doc, rule, units[max(0, t - 3):t] + units[t + 1:t + 9])
+        header = [(units[t], "model:title"), *_byline(doc.meta, units[max(0, t - 3):t] + units[t + 1:t + 9])]
     else:  # no headline found (no <title> line, a slug without words): the byline sits above the article
         body = np.flatnonzero((prose > 0) & (p >= thr))
         if len(body):
-            _byline(doc, rule, units[max(0, int(body[0]) - 6):int(body[0])])
+            header = _byline(doc.meta, units[max(0, int(body[0]) - 6):int(body[0])])
+    taken = {id(u) for u, _ in header}
+    if any(units[i].keep and id(units[i]) not in taken for i in kept.tolist()):
+        for u, reason in header:
+            doc.drop(u, rule, category="header", reason=reason)
+    # else the headline and byline are all the model kept: they stay as the text (and as metadata)
     doc.drop_many(((units[i], *_why(units[i].text, i, first, last)) for i in np.flatnonzero(p < thr).tolist()
                    if units[i].keep), rule)
 
@@ -159,12 +164,13 @@ def _names_site(name: str, url: str | None) -> bool:
     return len(squashed) >= 3 and any(squashed == label for label in host.split(".")[:-1])
 
 
-def _byline(doc, rule, around: list) -> None:
-    """Byline and date lines around the headline (a few above, more below): metadata, not body text."""
-    meta = doc.meta
+def _byline(meta: dict, around: list) -> list[tuple]:
+    """Author and date from byline and date lines around the headline (a few above, more below) into
+    meta; the (line, reason) pairs they came from."""
+    out = []
     for u in around:
         if "author" in meta and "date" in meta:
-            return
+            break
         found = read_byline(u.text) if u.keep else None
         if found is None:
             continue
@@ -172,7 +178,8 @@ def _byline(doc, rule, around: list) -> None:
         for field in took:
             meta[field] = found[0] if field == "author" else found[1]
         if took:
-            doc.drop(u, rule, category="header", reason="model:" + "+".join(took))
+            out.append((u, "model:" + "+".join(took)))
+    return out
 
 
 def _why(text: str, i: int, first: int, last: int) -> tuple[str, str]:
