@@ -122,13 +122,15 @@ def meta_table(summaries: dict[Key, Summary], run: str) -> Table | None:
     if not rows or not any(s.meta for s in rows.values()):
         return None
     n = {f: max((s.meta.get(f, (None, 0))[1] for s in rows.values()), default=0) for f in ("title", "author", "date")}
-    t = Table(f"WCXB metadata accuracy, {run}", ["system", f"title ({n['title']})", f"author ({n['author']})",
-                                                  f"date ({n['date']})"])
+    fields = ("title", "author", "date")
+    t = Table(f"WCXB metadata accuracy, {run}", ["system", *(f"{f} ({n[f]})" for f in fields),
+                                                  *(f"{f} P" for f in fields)])
     for name, s in rows.items():
-        t.rows.append([name] + [f3(s.meta[f][0]) if f in s.meta else "-" for f in ("title", "author", "date")])
+        t.rows.append([name] + [f3(s.meta[f][0]) if f in s.meta else "-" for f in fields]
+                      + [f3(s.meta_precision[f][0]) if f in s.meta_precision else "-" for f in fields])
     t.note = ("exact match after NFKC, lower-casing, whitespace collapsing and plain quotes/dashes "
               "(author also without a leading 'By'); date on the calendar day; pages whose truth lacks the field "
-              "are not counted")
+              "are not counted; P = right among the pages where the system gave the field")
     return t
 
 

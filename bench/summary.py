@@ -26,6 +26,7 @@ class Summary:
     without_rate: float | None = None
     by_type: dict[str, tuple[float, float, float, int]] = field(default_factory=dict)  # type -> (F1, P, R, n)
     meta: dict[str, tuple[float | None, int]] = field(default_factory=dict)
+    meta_precision: dict[str, tuple[float | None, int]] = field(default_factory=dict)  # right when given
     median_ms: float | None = None
     median_cpu_ms: float | None = None
     total_ms: float = 0.0
@@ -60,6 +61,9 @@ def summarise_group(records: list[Record]) -> Summary:
             s.by_type[ptype] = (prf.f1, prf.precision, prf.recall, prf.n_recall)
     fields = [f for f in META_FIELDS if any(f in r.meta for r in records)]
     s.meta = {f: m.accuracy(r.meta.get(f) for r in records) for f in fields}
+    # of the pages where the system gave the field (and the truth has it): how often it was right
+    s.meta_precision = {f: m.accuracy(r.meta.get(f) for r in records if r.meta_out.get(f) is not None)
+                        for f in fields}
     return s
 
 

@@ -142,3 +142,21 @@ def test_held_out_split_is_by_host_and_ignores_www():
     assert held_out(None) == held_out("")  # no URL hashes like an empty host
     share = sum(held_out(f"https://host{i}.test/") for i in range(2000)) / 2000
     assert 0.15 < share < 0.25
+
+
+def test_metadata_accuracy_and_precision_per_system():
+    """Accuracy counts every page whose truth has the field; precision only those where the system gave it."""
+    from bench.report import meta_table
+    from bench.run import Record
+    from bench.summary import summarise
+
+    def rec(i: str, title_out: str | None, title_truth: str) -> Record:
+        return Record(set="wcxb", id=i, page_type="article", url=None, run="html", system="cleaner", ms=1.0,
+                      meta={"title": m.meta_match("title", title_out, title_truth)}, meta_out={"title": title_out})
+    records = [rec("1", "Harbour ferry", "Harbour ferry"), rec("2", "Menu", "Harbour ferry"),
+               rec("3", None, "Harbour ferry"), rec("4", None, "Harbour ferry")]
+    s = summarise(records)[("html", "wcxb", "cleaner")]
+    assert s.meta["title"] == (0.25, 4)             # 1 right of 4 pages with a title
+    assert s.meta_precision["title"] == (0.5, 2)    # 1 right of the 2 titles given
+    row = meta_table({("html", "wcxb", "cleaner"): s}, "html").rows[0]
+    assert row[0] == "cleaner" and row[1] == "0.250" and row[4] == "0.500"
