@@ -34,7 +34,8 @@ Metrics (as ../shared/bench/README.md defines them)
         Per page type: F1 over the pages of each _internal.page_type.primary.
   meta  title/author/date on WCXB: exact match after NFKC, lower-case, whitespace collapsed,
         typographic quotes/dashes made plain, edge punctuation cut (author: leading 'By '
-        dropped); date: same calendar day YYYY-MM-DD. Only pages whose truth has the field.
+        dropped); date: same calendar day YYYY-MM-DD. Only pages whose truth has the field;
+        'P' columns: right among the pages where the system gave the field.
   time  wall time of each extraction call, in one process, sequentially, pages and systems
         interleaved, after one untimed warm-up page; median and total per system and the ratio
         of medians to trafilatura. A CleanerError is an empty output and is tallied by code.
