@@ -83,9 +83,8 @@ def test_a_sidebar_aside_inside_main_is_still_chrome():
 def test_a_block_printed_twice_comes_out_once():
     # Responsive pages print the same text block twice (desktop and mobile layouts).
     block = "".join(f"<p>{DESCRIPTION} Part {i}.</p>" for i in range(3))
-    page = (f"<html><body>{SHOP_HEADER}<main><article><h1>Stoneware mug</h1>"
-            f"<div class='desktop'>{block}</div><div class='mobile'>{block}</div><p>{CARE}</p>"
-            f"</article></main>{SHOP_FOOTER}</body></html>")
+    page = article_page(f"<h1>Stoneware mug</h1><div class='desktop'>{block}</div>"
+                        f"<div class='mobile'>{block}</div><p>{CARE}</p>")
     r = run(page, BLOG)
     assert r.text.count("Part 1.") == 1 and CARE in r.text
     assert any(x.rule == "html:repeat" for x in r.removed)
@@ -102,9 +101,9 @@ def test_a_short_line_repeated_stays():
 
 def test_buttons_and_widget_states_inside_the_body_go():
     paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
-    page = (f"<html><body>{SHOP_HEADER}<main><article><h1>Stoneware mug</h1>{paras}"
-            "<p><span class='x' onclick='go()'>Subscribe to our blog!</span></p><div>Loading...</div>"
-            f"<p>{CARE}</p><p><span onclick='up()'>Back to top</span></p></article></main>{SHOP_FOOTER}</body></html>")
+    page = article_page(f"<h1>Stoneware mug</h1>{paras}"
+                        "<p><span class='x' onclick='go()'>Subscribe to our blog!</span></p><div>Loading...</div>"
+                        f"<p>{CARE}</p><p><span onclick='up()'>Back to top</span></p>")
     r = run(page, BLOG)
     assert CARE in r.text and "Note 2." in r.text
     for gone in ("Subscribe to our blog", "Loading...", "Back to top"):
@@ -135,10 +134,9 @@ def test_forum_member_counters_go_posts_stay():
 
 def test_affiliate_disclosure_and_publishing_stamp_go():
     paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
-    page = (f"<html><body>{SHOP_HEADER}<main><article><h1>The best mugs</h1>"
-            "<div class='meta'>By Ann Lee · May 6, 2025 · 6 min read</div>"
-            "<p><em>We may earn a commission from links on this page, but we only recommend products we love.</em></p>"
-            f"{paras}<p>{CARE}</p></article></main>{SHOP_FOOTER}</body></html>")
+    page = article_page("<h1>The best mugs</h1><div class='meta'>By Ann Lee · May 6, 2025 · 6 min read</div>"
+                        "<p><em>We may earn a commission from links on this page, but we only recommend products "
+                        f"we love.</em></p>{paras}<p>{CARE}</p>")
     r = run(page, BLOG)
     assert "Note 2." in r.text and CARE in r.text
     assert "Ann Lee" not in r.text and "commission" not in r.text
@@ -179,11 +177,9 @@ def test_an_intro_above_the_text_body_keeps_the_whole_pick():
 
 def test_picture_blocks_and_credited_lines_become_captions():
     paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
-    page = (f"<html><body>{SHOP_HEADER}<main><article><h1>Mugs</h1>"
-            "<div class='image top'><img src='m.jpg'><p>In this 2019 file photo, a potter glazes mugs in her "
-            "workshop near the river. (AP Photo, File)</p></div>"
-            f"{paras}<p>A glazed mug cools on the shelf (Image: GETTY)</p><p>{CARE}</p>"
-            f"</article></main>{SHOP_FOOTER}</body></html>")
+    page = article_page("<h1>Mugs</h1><div class='image top'><img src='m.jpg'><p>In this 2019 file photo, a potter "
+                        "glazes mugs in her workshop near the river. (AP Photo, File)</p></div>"
+                        f"{paras}<p>A glazed mug cools on the shelf (Image: GETTY)</p><p>{CARE}</p>")
     r = run(page, BLOG)
     assert "Note 2." in r.text and CARE in r.text
     assert "potter glazes" not in r.text and "(Image: GETTY)" not in r.text
@@ -201,9 +197,9 @@ def test_a_picture_card_with_a_heading_is_content():
 
 def test_widget_placeholders_and_shortcodes_go():
     paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
-    page = (f"<html><body>{SHOP_HEADER}<main><article>{paras}<p>This slideshow requires JavaScript.</p>"
-            "<p>[button link=\"/submit\" type=\"big\"] Send us your review[/button]</p><p>Advert</p>"
-            f"<p>{CARE}</p></article></main>{SHOP_FOOTER}</body></html>")
+    page = article_page(f"{paras}<p>This slideshow requires JavaScript.</p>"
+                        "<p>[button link=\"/submit\" type=\"big\"] Send us your review[/button]</p><p>Advert</p>"
+                        f"<p>{CARE}</p>")
     r = run(page, BLOG)
     assert CARE in r.text
     for gone in ("JavaScript", "[button", "Advert"):
@@ -212,9 +208,8 @@ def test_widget_placeholders_and_shortcodes_go():
 
 def test_follow_plugs_and_widget_labels_go():
     paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
-    page = (f"<html><body>{SHOP_HEADER}<main><article>{paras}<div>Caption</div><div>Close</div>"
-            f"<p>{CARE}</p><p>Email Ann Lee at ann@example.com or follow her on Twitter @annlee.</p>"
-            f"</article></main>{SHOP_FOOTER}</body></html>")
+    page = article_page(f"{paras}<div>Caption</div><div>Close</div><p>{CARE}</p>"
+                        "<p>Email Ann Lee at ann@example.com or follow her on Twitter @annlee.</p>")
     r = run(page, BLOG)
     assert CARE in r.text
     for gone in ("Caption", "Close", "follow her"):
