@@ -95,10 +95,11 @@ def apply(doc, rule) -> None:
     if not len(kept):  # never empty a page on the model's word: the engine reports what is left
         return
     first, last = int(kept[0]), int(kept[-1])
+    kept_prose = (prose > 0) & (p >= thr)
     t = features.title_anchor(rows)
     if t is None:  # prose above the article (a banner, a blurb in the menu): look above its first kept prose
         live = np.fromiter((u.keep for u in units), bool, len(units))  # earlier rules may have dropped some
-        t = features.title_anchor(rows, prose=(prose > 0) & (p >= thr) & live)
+        t = features.title_anchor(rows, prose=kept_prose & live)
     if t is not None and not _anchored(rows, t, units[0].text):
         t = None
     header: list[tuple] = []  # (unit, reason): headline and byline lines, metadata rather than body text
@@ -106,7 +107,7 @@ def apply(doc, rule) -> None:
         doc.meta.setdefault("title", headline(units[t].text, doc.url))
         header = [(units[t], "model:title"), *_byline(doc.meta, units[max(0, t - 3):t] + units[t + 1:t + 9])]
     else:  # no headline found (no <title> line, a slug without words): the byline sits above the article
-        body = np.flatnonzero((prose > 0) & (p >= thr))
+        body = np.flatnonzero(kept_prose)
         if len(body):
             header = _byline(doc.meta, units[max(0, int(body[0]) - 6):int(body[0])])
     taken = {id(u) for u, _ in header}
@@ -125,10 +126,9 @@ def _anchored(rows, t: int, first_line: str) -> bool:
     repeating its one or two words look like the headline."""
     if rows[t, features.RAW.index("slug")] >= 0.5:
         return True
-    return len({w for w in _WORDS.findall(first_line.lower()) if len(w) > 2}) >= 3
+    return len(features.line_words(first_line)) >= 3
 
 
-_WORDS = re.compile(r"\w+")
 # list marks ('o' is inscriptis' third-level bullet) and section numbers ('4.', '9.2.', '3.1')
 _LIST_MARK = re.compile(r"^(?:[*+o\-\u2022\u25aa\u25cf\u2023]|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)\s+")
 _PERMALINK = re.compile(r"\s*[\u00b6#\u00a7]$")  # a heading's anchor link (Sphinx prints \u00b6)

@@ -4,9 +4,7 @@ from __future__ import annotations
 import re
 
 from ..dates import find_dates, parse_date_line
-from ..textpath.features import slug_words
-
-_WORDS = re.compile(r"\w+")
+from ..textpath.features import line_words, slug_words
 
 ID = "text_header"
 STAGE = "header"
@@ -159,7 +157,7 @@ def _slug_title(head, slug: set[str]) -> int | None:
 
 def _slug_hits(text: str, slug: set[str]) -> int:
     """How many slug words the line repeats (0 unless they are at least half of the shorter side)."""
-    words = {w for w in _WORDS.findall(text.lower()) if len(w) > 2}
+    words = line_words(text)
     hits = len(words & slug)
     return hits if slug and hits >= 0.5 * min(len(slug), len(words)) else 0
 

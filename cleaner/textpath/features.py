@@ -67,6 +67,11 @@ _PROSE, _SLUG, _TITLE_TAG = RAW.index("long_prose"), RAW.index("slug"), RAW.inde
 _WINDOWED_IDX = [RAW.index(c) for c in WINDOWED]
 
 
+def line_words(line: str) -> set[str]:
+    """Distinct lower-case words of a line longer than two characters (what a headline is matched by)."""
+    return {w for w in _WORD.findall(line.lower()) if len(w) > 2}
+
+
 def slug_words(url: str | None) -> set[str]:
     """Words of the URL path (the article slug usually repeats the headline)."""
     if not url:
@@ -102,7 +107,7 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     np.cumsum(lens + 1, out=starts[1:])
     starts, ends = starts[:-1], starts[1:] - 1
     slug = slug_words(url)
-    title_words = {w for w in _WORD.findall(lines[0].lower()) if len(w) > 2}
+    title_words = line_words(lines[0])
     words = sorted(slug | title_words)
     # The words to look for ride along after the text, so one pass hashes them with its tokens.
     cp = cc.codepoints(text + "\n" + " ".join(words))
@@ -210,7 +215,7 @@ def line_rows_slow(lines: list[str], indents: list[int], paras: list[int], url: 
     if not lines:
         return np.zeros((0, len(RAW)), dtype=np.float32)
     slug = slug_words(url)
-    title_words = {w for w in _WORD.findall(lines[0].lower()) if len(w) > 2}
+    title_words = line_words(lines[0])
     lows = [t.lower() for t in lines]
     counts = Counter(t.replace("\u03c2", "\u03c3") for t in lows)  # final and medial sigma count as one
     para_size = Counter(paras)
