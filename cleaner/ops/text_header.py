@@ -49,11 +49,16 @@ _GLUE = re.compile(r"\b(?:by|on|updated|published|posted|last|written|min|mins|m
                    r"reviewed|\d+)\b|[^\w\s]", re.I)
 
 
+_CAN_BYLINE = re.compile(r"\d|by", re.I)
+
+
 def read_byline(line: str) -> tuple[str | None, str | None] | None:
     """(author, ISO date) of a byline, e.g. 'By Ann Lee \u2022 May 3, 2025 \u2022 4 min read', 'Last updated
     on May 3, 2025 by Ann Lee', 'Ann Lee May 3, 2025'; None for any other line (a sentence with a date in
     it is not a byline). A name is only taken after a 'by' or beside a date."""
     if len(line) > 160:
+        return None
+    if not _CAN_BYLINE.search(line):  # every date has a digit; a name is only taken after 'by' or beside a date
         return None
     date = parse_date_line(line)
     if date:  # a line that is only a date (and time)
