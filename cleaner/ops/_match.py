@@ -21,6 +21,19 @@ def _scanner(pattern: str, case_sensitive: bool):
     return compile_regex("(?m)" + pattern, ignore_case=not case_sensitive)
 
 
+_BY_ID: dict[int, tuple] = {}  # id(pattern) -> (pattern, its scanner); the pattern is held, so its id stays its own
+
+
+def _scanner_of(pattern):
+    """_scanner for a compiled pattern, without rebuilding its key (reading RE2 options costs) every time."""
+    hit = _BY_ID.get(id(pattern))
+    if hit is None or hit[0] is not pattern:
+        if len(_BY_ID) > 4096:  # rule sets reloaded many times: forget the old patterns
+            _BY_ID.clear()
+        hit = _BY_ID[id(pattern)] = (pattern, _scanner(*scan_key(pattern)))
+    return hit[1]
+
+
 def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
     """Indices of the units the pattern matches, found with a few searches over all lines at once.
 
@@ -36,7 +49,7 @@ def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
 def _scan(units, pattern, cache: dict | None) -> tuple[list[tuple[int, tuple[int, int]]], bytes, list[int]]:
     """(unit index, byte span) of each line's first multi-line match; the joined text and line starts."""
     joined, starts = joined_lines([u.text for u in units], cache)
-    scanner = _scanner(*scan_key(pattern))
+    scanner = _scanner_of(pattern)
     found, pos = [], 0
     while True:
         span = search_span(scanner, joined, pos)

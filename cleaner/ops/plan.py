@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import re2
 
 
@@ -54,12 +55,14 @@ def joined_lines(texts: list[str], cache: dict | None) -> tuple[bytes, list[int]
         hit = cache.get("joined")
         if hit is not None and hit[0] == texts:  # the same strings: compared by identity first, cheap
             return hit[1], hit[2]
-    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-    starts, pos = [], 0
-    for b in encoded:
-        starts.append(pos)
-        pos += len(b) + 1
-    joined = b"\n".join(encoded)
+    joined = "\n".join(texts).encode("utf-8", "surrogatepass")
+    if texts and joined.count(b"\n") == len(texts) - 1:  # no line holds a line break: the breaks mark the starts
+        starts = [0, *(np.flatnonzero(np.frombuffer(joined, np.uint8) == 10) + 1).tolist()]
+    else:  # a line with a break of its own (rare): each line's encoded length
+        starts, pos = [], 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t.encode("utf-8", "surrogatepass")) + 1
     if cache is not None:
         cache["joined"] = (texts, joined, starts)
     return joined, starts
