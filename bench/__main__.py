@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .data import DEFAULT_SEED, ENV_VAR, SETS, SPLITS, DataError, default_data_dir, load
 from .run import RunSpec, run_pages
-from .systems import CONVERTER_NAMES, FACTORIES, SYSTEM_NAMES
+from .systems import CONVERTER_NAMES, FACTORIES, SYSTEM_NAMES, TRUTH
 
 DESCRIPTION = """\
 Measure cleaner's extraction quality and speed beside trafilatura, readability-lxml and a
@@ -21,6 +21,8 @@ Modes
         inscriptis); cleaner gets only that text + URL (content_type="text"). Its peers there:
         trafilatura on the text with each non-blank line wrapped as a <p>, and 'fulltext' (the
         converter's text untouched). readability needs HTML and runs in html mode only.
+        --converter truth gives each page's ground-truth text instead: text with no boilerplate
+        left, where the right output is the input (an F1 under 1 is what cleaner wrongly cut).
 
 Metrics (as ../shared/bench/README.md defines them)
   AEB   \\w+ tokens (case kept), multiset of 4-token shingles (under 4 tokens: one short
@@ -69,8 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", default="all", choices=[*SETS, "all"], help="benchmark set(s) (default: all)")
     p.add_argument("--mode", default="html", choices=["html", "text", "all"], help="input given to the systems "
                    "(default: html; all = html then text)")
-    p.add_argument("--converter", default="html-text", choices=[*CONVERTER_NAMES, "all"],
-                   help="HTML-to-text converter for text mode (default: html-text)")
+    p.add_argument("--converter", default="html-text", choices=[*CONVERTER_NAMES, "all", TRUTH],
+                   help="HTML-to-text converter for text mode (default: html-text; all = both converters); "
+                        "'truth' gives each page's own ground-truth text instead, already clean: how much "
+                        "cleaner wrongly removes from text that has no boilerplate left")
     p.add_argument("--systems", type=_csv, default=None, metavar="A,B",
                    help=f"systems to run, from {','.join(SYSTEM_NAMES)} (default: all that apply to the mode)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N pages per set")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import metrics as m
 from .data import Page
-from .systems import CONVERTERS, META_FIELDS, Output, System, make_systems
+from .systems import CONVERTERS, META_FIELDS, TRUTH, Output, System, make_systems
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def process_page(page: Page, runs: list[RunSpec], systems: list[System], timeout
         if run.mode == "text":
             t0 = time.perf_counter()
             try:
-                content = CONVERTERS[run.converter](html)
+                content = page.truth if run.converter == TRUTH else CONVERTERS[run.converter](html)
             except Exception:  # noqa: BLE001 - an unconvertible page becomes an empty text
                 content = ""
             convert_ms = (time.perf_counter() - t0) * 1000

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 MODES = ("html", "text")
 SYSTEM_NAMES = ("cleaner", "trafilatura", "readability", "fulltext")
 CONVERTER_NAMES = ("html-text", "inscriptis")
+# Not a converter of the HTML: the page's own ground-truth text, i.e. text already cut down to its content
+# (what an article selector gives, or cleaner's own output). Cleaning it should remove nothing.
+TRUTH = "truth"
 META_FIELDS = ("title", "author", "date")
 
 

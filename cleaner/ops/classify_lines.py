@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from ..textpath import features, line_inputs
+from ..textpath import features, gate, line_inputs
 from .text_header import read_byline
 from ..textpath.model import load
 
@@ -42,6 +42,12 @@ OPTIONS = {
                                       "product page is short lines that all score low"},
     "low_factor": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
                    "description": "factor applied to the threshold in that case"},
+    "gate": {"type": ["string", "null"], "default": None,
+             "description": "path of a page-gate file; default: the one shipped in the package"},
+    "gate_threshold": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "default": None,
+                       "description": "leave the text alone when the gate's probability that it is a whole "
+                                      "page's scrape is below this (text already cut down to its content); "
+                                      "default: the gate's own; 0 switches the gate off"},
     "max_lines": {"type": "integer", "minimum": 1, "default": 50000,
                   "description": "texts with more lines are left alone, with a warning (bounded memory)"},
     "min_lines": {"type": "integer", "minimum": 1, "default": 12,
@@ -53,11 +59,11 @@ _PROSE_MIN = 80
 
 
 def prepare(options: dict):
-    """Load the model once (also checks that the file exists and matches the features)."""
-    return load(options["model"])
+    """Load the line model and the page gate once (also checks that the files exist and match the features)."""
+    return load(options["model"]), gate.load(options["gate"])
 
 
-def _article_like(units, share: float, max_short: int) -> bool:
+def article_like(units, share: float, max_short: int) -> bool:
     """True when prose paragraphs carry most of the text and short lines are few: nothing page-like to strip."""
     lens = [len(u.text) for u in units]
     if sum(n < _PROSE_MIN for n in lens) > max_short:
@@ -71,15 +77,17 @@ def apply(doc, rule) -> None:
     """Score every line of the page; drop the live ones the model calls boilerplate, with a reason."""
     o = rule.options
     units = doc.units
-    if len(units) < o["min_lines"] or _article_like(units, o["article_like"], o["article_max_short"]):
+    if len(units) < o["min_lines"] or article_like(units, o["article_like"], o["article_max_short"]):
         return
     if len(units) > o["max_lines"]:  # the feature matrix grows with the lines: keep memory bounded
         doc.warnings.append(f"{rule.qid}: {len(units)} lines is more than the line model takes "
                             f"({o['max_lines']}); whole-page boilerplate was not removed")
         return
-    model = rule.compiled
+    model, page_gate = rule.compiled
     lines, indents, paras = line_inputs(doc)
     rows = features.line_rows(lines, indents, paras, doc.url)
+    if page_gate.page_probability(rows) < (page_gate.threshold if o["gate_threshold"] is None else o["gate_threshold"]):
+        return  # no menus, footers or teasers around it: text already cut down to its content
     p = model.scores_from_x(features.context(rows))
     base = o["threshold"] if o["threshold"] is not None else model.threshold
     chars = np.expm1(rows[:, 0])
