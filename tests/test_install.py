@@ -22,6 +22,7 @@ def test_wheel_ships_rules_and_works_outside_the_checkout(tmp_path, seed_bytes, 
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "cleaner/_rules/_defaults.yaml" in names
     assert "cleaner/_rules/independent.co.uk.yaml" in names
+    assert {"cleaner/textpath/model.json", "cleaner/textpath/gate.json"} <= names  # the line model and its gate
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
