@@ -106,6 +106,31 @@ def test_gate_features_are_finite_on_odd_texts():
         assert v.shape == (len(gate.NAMES),) and np.isfinite(v).all()
 
 
+def _reference_features(rows: np.ndarray) -> np.ndarray:
+    """gate.NAMES spelled out one by one, as the gate's docstring defines them."""
+    col = {name: rows[:, i].astype(np.float64) for i, name in enumerate(features.RAW)}
+    chars = np.expm1(col["log_chars"])
+    head, tail = slice(0, 10), slice(max(0, len(rows) - 10), len(rows))
+    named = {f"mean_{c}": col[c].mean() for c in gate._MEANS}
+    named.update(log_lines=np.log1p(len(rows)), std_log_chars=col["log_chars"].std(),
+                 share_dup=(col["dup"] > 0).mean(), share_first_rep=(col["first_rep"] > 0).mean(),
+                 share_separators=(col["separators"] > 0).mean(),
+                 prose_chars=(chars * col["long_prose"]).sum() / chars.sum(),
+                 head_linkish=col["linkish"][head].mean(), head_dup=(col["dup"][head] > 0).mean(),
+                 tail_linkish=col["linkish"][tail].mean(), tail_legal=col["legal"][tail].max(),
+                 tail_dup=(col["dup"][tail] > 0).mean(), max_title_tag=col["title_tag"][1:].max(),
+                 max_slug=col["slug"].max())
+    return np.array([named[name] for name in gate.NAMES])
+
+
+def test_gate_features_match_their_definitions():
+    for text, url in ((whole_page(), URL), (RECIPE, URL), (RECIPE, None)):
+        doc = Doc(mode="text", source=text, url=url)
+        to_units(doc)
+        rows = features.line_rows(*line_inputs(doc), url)
+        assert np.allclose(gate.doc_features(rows), _reference_features(rows), rtol=1e-6, atol=1e-9)
+
+
 def test_training_recipe_fits_a_separable_toy_set():
     spec = importlib.util.spec_from_file_location("train_page_gate", ROOT / "scripts" / "train_page_gate.py")
     mod = importlib.util.module_from_spec(spec)

@@ -12,6 +12,7 @@ texts. The model file is gate.json beside this module.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,24 +30,32 @@ _EDGE = 10  # lines at the top and the bottom where menus and footers sit
 NAMES = (*(f"mean_{c}" for c in _MEANS), "log_lines", "std_log_chars", "share_dup", "share_first_rep",
          "share_separators", "prose_chars", "head_linkish", "head_dup", "tail_linkish", "tail_legal",
          "tail_dup", "max_title_tag", "max_slug")
-_I = {name: features.RAW.index(name) for name in
-      (*_MEANS, "dup", "first_rep", "separators", "title_tag", "slug")}
+_RAW = features.RAW.index
+_MEAN_IDX = [_RAW(c) for c in _MEANS]
+_SHARE_IDX = [_RAW(c) for c in ("dup", "first_rep", "separators")]        # shares of lines where > 0
+_EDGE_IDX = [_RAW(c) for c in ("linkish", "dup", "legal")]
+_CHARS, _PROSE = _RAW("log_chars"), _RAW("long_prose")
+_MAX_IDX = [_RAW("title_tag"), _RAW("slug")]
 
 
 def doc_features(rows: np.ndarray) -> np.ndarray:
-    """One vector of NAMES for a text, from its line feature rows (features.line_rows)."""
+    """One vector of NAMES for a text, from its line feature rows (features.line_rows).
+
+    A few array operations over column groups: the gate runs on every whole page, before the model."""
     n = len(rows)
-    col = lambda name: rows[:, _I[name]]  # noqa: E731
-    chars = np.expm1(col("log_chars"))
-    head, tail = slice(0, min(_EDGE, n)), slice(max(0, n - _EDGE), n)
-    dup = col("dup") > 0
-    return np.array([
-        *rows[:, [_I[c] for c in _MEANS]].mean(axis=0), np.log1p(n), col("log_chars").std(), dup.mean(),
-        (col("first_rep") > 0).mean(), (col("separators") > 0).mean(),
-        float((chars * col("long_prose")).sum() / max(1.0, chars.sum())),
-        col("linkish")[head].mean(), dup[head].mean(), col("linkish")[tail].mean(), col("legal")[tail].max(),
-        dup[tail].mean(), col("title_tag")[1:].max(initial=0.0), col("slug").max(initial=0.0),
-    ], dtype=np.float64)
+    chars = np.expm1(rows[:, _CHARS], dtype=np.float64)
+    head = rows[:_EDGE, _EDGE_IDX] > 0
+    tail = rows[max(0, n - _EDGE):, _EDGE_IDX] > 0
+    tops = rows[1:, _MAX_IDX].max(axis=0) if n > 1 else np.zeros(2)
+    tops[1] = max(tops[1], rows[0, _MAX_IDX[1]]) if n else 0.0  # the slug counts on the first line too
+    return np.concatenate((
+        rows[:, _MEAN_IDX].mean(axis=0, dtype=np.float64),
+        (np.log1p(n), rows[:, _CHARS].std(dtype=np.float64)),
+        (rows[:, _SHARE_IDX] > 0).mean(axis=0),
+        ((chars * rows[:, _PROSE]).sum() / max(1.0, chars.sum()),),
+        head[:, :2].mean(axis=0), tail[:, 0].mean(keepdims=True), tail[:, 2].max(keepdims=True),
+        tail[:, 1].mean(keepdims=True), tops,
+    ))
 
 
 @dataclass
@@ -59,10 +68,15 @@ class Gate:
     b: float
     threshold: float   # below it, the text is taken as already cut down to its content
 
+    def __post_init__(self) -> None:
+        # Standardisation folded into the weights: one dot product per text.
+        self._w = self.w / self.std
+        self._b = self.b - float((self.mean / self.std) @ self.w)
+
     def page_probability(self, rows: np.ndarray) -> float:
         """How likely the text of these line rows is a whole page's scrape (0..1)."""
-        z = float(((doc_features(rows) - self.mean) / self.std) @ self.w + self.b)
-        return float(1.0 / (1.0 + np.exp(-np.clip(z, -40, 40))))
+        z = float(doc_features(rows) @ self._w) + self._b
+        return 1.0 / (1.0 + math.exp(-min(40.0, max(-40.0, z))))
 
     def to_json(self, info: dict | None = None) -> dict:
         """Plain lists, rounded, with the feature names the weights belong to."""
