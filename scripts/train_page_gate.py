@@ -76,9 +76,10 @@ def judged_rows(text: str, url: str | None) -> np.ndarray | None:
 def dataset(pages: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str], np.ndarray]:
     """Feature vectors, labels (1 = whole page), training-host mask, page types, and for whole pages what
     the line model gains over the untouched text (word F1 of the cleaned text minus the untouched one's)."""
+    from tqdm import tqdm
     registry = _gate_off_registry()
     xs, ys, train, types, gains = [], [], [], [], []
-    for page in pages:
+    for page in tqdm(pages, desc="features and cleaning cost", unit="page"):
         truth = page["texts"]["clean"]
         for name, text in page["texts"].items():
             rows = judged_rows(text, page["url"]) if text else None
@@ -160,7 +161,7 @@ def report(name: str, p: np.ndarray, y: np.ndarray, types: list[str], thr: float
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog=__doc__.split("\n\n", 2)[2])
+                                 epilog=__doc__.split("\n\n", 1)[1])
     ap.add_argument("--bench", type=Path, default=Path("../shared/bench"), help="the shared bench directory")
     ap.add_argument("--out", type=Path, default=GATE_FILE, help="gate file to write")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the flattened pages (reused if present)")
