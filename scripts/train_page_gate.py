@@ -95,14 +95,14 @@ def dataset(pages: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list
 
 def _gate_off_registry() -> Registry:
     """The shipped default rules with the gate switched off (gate_threshold 0): what cleaning costs without it."""
-    import yaml
-    src = Path(__file__).resolve().parents[1] / "rules" / DEFAULTS_FILE
-    data = yaml.safe_load(src.read_text())
+    from ruamel.yaml import YAML
+    yaml = YAML(typ="safe")
+    data = yaml.load(Path(__file__).resolve().parents[1] / "rules" / DEFAULTS_FILE)
     for rule in data["rules"]:
         if rule.get("op") == "classify_lines":
             rule["gate_threshold"] = 0
     tmp = Path(tempfile.mkdtemp(prefix="gate-off-"))
-    (tmp / DEFAULTS_FILE).write_text(yaml.safe_dump(data, sort_keys=False))
+    yaml.dump(data, tmp / DEFAULTS_FILE)
     return Registry(dirs=[tmp], packs=False)
 
 
