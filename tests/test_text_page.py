@@ -101,3 +101,17 @@ def test_huge_texts_are_left_alone_with_a_warning():
     r = clean(text, URL, content_type="text", site_rules=False)
     assert not [x for x in r.removed if x.rule == "defaults:page-text"]
     assert any("defaults:page-text" in w and "lines" in w for w in r.warnings)
+
+
+def test_paywalled_page_keeps_its_headline_rather_than_nothing():
+    """A page whose article is behind a paywall: the model keeps only the headline (and byline), which
+    are metadata; they stay as the text instead of the page raising nothing_left."""
+    head = "\n".join(NAV)
+    page = (f"Harbour council approves new ferry terminal | Example News\n\n{head}\n\n"
+            "Harbour council approves new ferry terminal\n\nBy Jane Walker\n12 May 2024\n\n"
+            "Subscribe to continue reading\nAlready a subscriber? Log in\n\n" + "\n".join(FOOTER) + "\n")
+    r = clean(page, URL, content_type="text", site_rules=False)
+    assert r.title == "Harbour council approves new ferry terminal"
+    assert r.author == "Jane Walker"
+    assert r.text.strip() == r.title
+    assert not [x for x in r.removed if x.reason == "model:title"]
