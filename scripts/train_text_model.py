@@ -193,26 +193,35 @@ def merge(mlps: list[MLP]) -> MLP:
                float(np.mean([m.b2 for m in mlps])))
 
 
-def train_avg(x, y, w, k: int, seed: int, **kw) -> MLP:
-    """k MLPs from different seeds, merged (a bagged ensemble: less variance across pages and hosts)."""
-    return merge([train_mlp(x, y, w, seed=seed + 1000 * i, **kw) for i in range(k)])
+def train_avg(x, y, w, k: int, seed: int, sizes: list[int] | None = None, **kw) -> MLP:
+    """k MLPs from different seeds, merged (an ensemble: less variance across pages and hosts); with the
+    pages' line counts (`sizes`), each member sees a bootstrap sample of the pages (Poisson weights)."""
+    members = []
+    for i in range(k):
+        wi = w
+        if sizes is not None:
+            mult = np.random.default_rng(seed + 1000 * i + 17).poisson(1.0, len(sizes)).astype(np.float32)
+            wi = w * np.repeat(mult, sizes)
+        members.append(train_mlp(x, y, wi, seed=seed + 1000 * i, **kw))
+    return merge(members)
 
 
 def fit(train: list, hidden: int = 24, seed: int = 0, epochs: int = 8, l2: float = 1e-4, ens: int = 1,
-        hidden2: int = 16, ens2: int = 1) -> LineModel:
+        hidden2: int = 16, ens2: int = 1, info: dict | None = None, bag: bool = False, halves: list[int] | None = None) -> LineModel:
     """Both stages and the threshold, from (features, labels, weights) of the training pages."""
-    # Stage 2 learns from stage-1 scores it has not been trained on: two-fold cross-fitting.
-    folds = np.arange(len(train)) % 2
+    # Stage 2 learns from stage-1 scores it has not been trained on: two-fold cross-fitting, in the
+    # given halves (or alternate page texts).
+    folds = np.asarray(halves) if halves is not None else np.arange(len(train)) % 2
     oof: list[np.ndarray] = [None] * len(train)  # type: ignore[list-item]
     for f in (0, 1):
         part = [a for a, k in zip(train, folds) if k != f]
         m1 = train_avg(*(np.concatenate(c) for c in zip(*part)), k=ens, hidden=hidden, seed=seed + f,
-                       epochs=epochs, l2=l2)
+                       epochs=epochs, l2=l2, sizes=[len(a[1]) for a in part] if bag else None)
         for i, a in enumerate(train):
             if folds[i] == f:
                 oof[i] = m1.logit(a[0])
     stage1 = train_avg(*(np.concatenate(c) for c in zip(*train)), k=ens, hidden=hidden, seed=seed, epochs=epochs,
-                       l2=l2)
+                       l2=l2, sizes=[len(a[1]) for a in train] if bag else None)
     z = np.concatenate([features.stage2(o, a[0]) for o, a in zip(oof, train)])
     y = np.concatenate([a[1] for a in train])
     w = np.concatenate([a[2] for a in train])
@@ -224,26 +233,136 @@ def fit(train: list, hidden: int = 24, seed: int = 0, epochs: int = 8, l2: float
               key=lambda t: float(np.mean([weighted_f1(q, a[1], a[2], t)[2] for q, a in zip(ps, train)])))
     return LineModel(stage1, stage2, round(float(thr), 2), {
         "seed": seed, "train_pages": len(train), "held_out": "hosts with sha1(host) % 100 < 20",
-        "converters": list(CONVERTERS)})
+        "converters": list(CONVERTERS), **(info or {})})
+
+
+def host(url: str | None) -> str:
+    """The page's host without www. (the unit the folds and the held-out split are drawn by)."""
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")
+
+
+def cv_fold(url: str | None, k: int) -> int:
+    """Fold of a page's host for k-fold cross-validation (a salted hash: not the held-out split's)."""
+    return int(hashlib.sha1(b"cv:" + host(url).encode()).hexdigest(), 16) % k
+
+
+def score_pages(model: LineModel, pages: list[dict], options: dict | None = None) -> list[tuple]:
+    """(set, type, converter, score) of each page cleaned with `model` as the bench does it: clean() on the
+    flattened text with its URL, site rules off, page-text's options (plus `options`); bench.metrics scores."""
+    from bench.metrics import aeb_overlap, word_score
+    from cleaner import clean
+    from cleaner.errors import CleanerError
+    from cleaner.ruleset import Registry
+    registry = Registry()
+    rule = next(r for r in registry.defaults.rules if r.id == "page-text")
+    # the rule's compiled value is the line model (or a tuple whose first item is)
+    rule.compiled = (model, *rule.compiled[1:]) if isinstance(rule.compiled, tuple) else model
+    rule.options.update(options or {})
+    out = []
+    for page in pages:
+        for conv in CONVERTERS:
+            try:
+                text = clean(page[conv], page["url"], content_type="text", site_rules=False, registry=registry).text
+            except CleanerError:  # an error is an empty output, as in the bench
+                text = ""
+            if page["set"] == "aeb":
+                out.append(("aeb", "article", conv, aeb_overlap(text, page["gt"])))
+            else:
+                s = word_score(text, page["gt"])
+                if s is not None:
+                    out.append(("wcxb", page["type"] or "other", conv, s))
+    return out
+
+
+def summary_table(scores: list[tuple]) -> str:
+    """AEB F1, WCXB word F1 and WCXB F1 by page type, per converter (the bench's aggregation)."""
+    from bench.metrics import aeb_summary, word_summary
+    types = sorted({t for s, t, _, _ in scores if s == "wcxb"}, key=lambda t: (t != "article", t))
+    head = f"{'converter':<11}{'AEB':>7}{'WCXB':>7}" + "".join(f"{t[:10]:>11}" for t in types)
+    rows = [head]
+    for conv in CONVERTERS:
+        mine = [x for x in scores if x[2] == conv]
+        aeb = aeb_summary(o for s, _, _, o in mine if s == "aeb").f1
+        wcxb = word_summary(o for s, _, _, o in mine if s == "wcxb").f1
+        by = [word_summary(o for s, t, _, o in mine if s == "wcxb" and t == ty).f1 for ty in types]
+        rows.append(f"{conv:<11}{aeb:7.3f}{wcxb:7.3f}" + "".join(f"{v:11.3f}" for v in by))
+    for conv in CONVERTERS:  # where the loss is: keeping too much (P) or too little (R)
+        mine = [x for x in scores if x[2] == conv and x[0] == "wcxb"]
+        prf = [word_summary(o for _, t, _, o in mine if t == ty) for ty in types]
+        rows.append(f"{conv[:5] + ' P/R':<25}" + "".join(f"{f'{x.precision:.2f}/{x.recall:.2f}':>11}" for x in prf))
+    counts = {t: sum(1 for s, ty, c, _ in scores if s == "wcxb" and ty == t and c == CONVERTERS[0]) for t in types}
+    rows.append(f"{'pages':<11}{sum(1 for s, _, c, _ in scores if s == 'aeb' and c == CONVERTERS[0]):7d}"
+                f"{sum(counts.values()):7d}" + "".join(f"{counts[t]:11d}" for t in types))
+    return "\n".join(rows)
+
+
+def reweigh(records: list[tuple], type_weight: float) -> list[tuple]:
+    """The page texts with the line weights of pages other than articles multiplied by type_weight (the
+    minority page types: products, listings, forums... that the model generalises worst on)."""
+    if type_weight == 1.0:
+        return records
+    return [(page, (x, y, w * np.float32(type_weight if page["type"] != "article" else 1.0)))
+            for page, (x, y, w) in records]
+
+
+def halves(records: list[tuple], how: str) -> list[int] | None:
+    """Stage 2's cross-fitting halves: by host (a page's two texts, and a site's pages, on one side) or None."""
+    if how == "host":
+        return [int(hashlib.sha1(b"half:" + host(page["url"]).encode()).hexdigest(), 16) % 2 for page, _ in records]
+    return None
+
+
+def cross_validate(records: list[tuple], k: int, fit_kw: dict, options: dict | None = None,
+                   crossfit: str = "index") -> list[tuple]:
+    """Host-grouped k-fold CV over the training hosts: train on k-1 folds, clean and score the pages of
+    the k-th with the bench's scorers; the pooled out-of-fold page scores."""
+    scores: list[tuple] = []
+    for f in range(k):
+        t0 = time.time()
+        train = [(page, arr) for page, arr in records if cv_fold(page["url"], k) != f]
+        test = {page["id"]: page for page, _ in records if cv_fold(page["url"], k) == f}
+        model = fit([arr for _, arr in train], halves=halves(train, crossfit), **fit_kw)
+        part = score_pages(model, list(test.values()), options)
+        scores += part
+        print(f"fold {f + 1}/{k}: trained on {len(train)} page texts, scored {len(test)} pages "
+              f"(threshold {model.threshold}, {time.time() - t0:.0f}s)", flush=True)
+    return scores
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build the data set, train both stages, report held-out figures, write the model file."""
+    """Build the data set, train both stages, report held-out figures, write the model file (or cross-validate)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bench", type=Path, default=Path("../shared/bench"), help="the shared bench directory")
     ap.add_argument("--out", type=Path, default=MODEL_FILE, help="model file to write")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--hidden", type=int, default=24, help="hidden units of stage 1")
+    ap.add_argument("--hidden2", type=int, default=16, help="hidden units of stage 2")
     ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--l2", type=float, default=1e-4, help="weight decay")
     ap.add_argument("--ensemble", type=int, default=3,
                     help="stage-1 MLPs from different seeds, merged into one (their mean logit)")
+    ap.add_argument("--bag", action="store_true", help="each stage-1 member trained on a bootstrap sample of the pages")
+    ap.add_argument("--ensemble2", type=int, default=1, help="the same for stage 2")
+    ap.add_argument("--crossfit", choices=("index", "host"), default="index",
+                    help="stage 2's two-fold cross-fitting: alternate page texts, or halves of the hosts")
+    ap.add_argument("--type-weight", type=float, default=1.0,
+                    help="weight of the lines of pages other than articles in training (1: every page the same)")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of flattened pages (reused if present)")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="instead of writing a model: K-fold cross-validation grouped by host over the training "
+                         "hosts (the held-out fifth is not used), page-level AEB F1 and WCXB word F1 by page "
+                         "type of clean() with each fold's model, as the bench scores them")
+    ap.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                    help="with --cv: an option of the page-text rule to try (a JSON value), e.g. low_factor=0.6")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N pages (a quick look; not with --out)")
     ap.add_argument("--held-out-ids", action="store_true",
                     help="print the held-out page ids (comma-separated, for `python -m bench --ids`) and exit")
     args = ap.parse_args(argv)
     if args.held_out_ids:
         print(",".join(held_out_ids(args.bench)))
         return 0
+    if args.limit and not args.cv:
+        ap.error("--limit only with --cv: the shipped model is trained on every training page")
     t0 = time.time()
     if args.cache and args.cache.exists():
         pages = pickle.loads(args.cache.read_bytes())
@@ -251,20 +370,35 @@ def main(argv: list[str] | None = None) -> int:
         pages = load_pages(args.bench)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(pages))
+    if args.limit:
+        pages = pages[:args.limit]
     print(f"{len(pages)} pages flattened ({time.time() - t0:.0f}s)", flush=True)
-    data = {"train": [], "held": []}
+    data: dict[str, list] = {"train": [], "held": []}
     for page in pages:
         part = "held" if held_out(page["url"]) else "train"
         for conv in CONVERTERS:
             arr = page_arrays(page[conv], page["url"], page["gt"])
             if arr is not None:
-                data[part].append(arr)
+                data[part].append((page, arr))
     print(f"pages x converters: train {len(data['train'])}, held out {len(data['held'])} "
           f"({time.time() - t0:.0f}s)", flush=True)
+    data["train"] = reweigh(data["train"], args.type_weight)
+    fit_kw = {"hidden": args.hidden, "seed": args.seed, "epochs": args.epochs, "ens": args.ensemble,
+              "l2": args.l2, "hidden2": args.hidden2, "ens2": args.ensemble2,
+              "bag": args.bag}
+    if args.cv:
+        options = {k: json.loads(v) for k, v in (o.split("=", 1) for o in args.option)}
+        scores = cross_validate(data["train"], args.cv, fit_kw, options, args.crossfit)
+        print(f"{args.cv}-fold host-grouped CV over the training hosts (out-of-fold, page level), {fit_kw}, "
+              f"crossfit {args.crossfit}"
+              f"{', options ' + str(options) if options else ''}:")
+        print(summary_table(scores))
+        print(f"({time.time() - t0:.0f}s)")
+        return 0
 
-    train = data["train"]
-    model = fit(train, hidden=args.hidden, seed=args.seed, epochs=args.epochs, ens=args.ensemble)
-    for name, part in (("train", train), ("held out", data["held"])):
+    train = [arr for _, arr in data["train"]]
+    model = fit(train, halves=halves(data["train"], args.crossfit), **fit_kw)
+    for name, part in (("train", train), ("held out", [arr for _, arr in data["held"]])):
         ps = [model.scores_from_x(a[0]) for a in part]
         pr = [weighted_f1(q, a[1], a[2], model.threshold) for q, a in zip(ps, part)]
         print(f"{name:>8}: line-level token P {np.mean([r[0] for r in pr]):.3f} R {np.mean([r[1] for r in pr]):.3f}"
@@ -272,7 +406,6 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(model.to_json(), separators=(",", ":")))
     print(f"wrote {args.out} ({os.path.getsize(args.out) // 1024} KiB, {time.time() - t0:.0f}s)")
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())
