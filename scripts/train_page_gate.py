@@ -20,6 +20,7 @@ measured with it): retrain the gate after the line model.
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import sys
 import tempfile
@@ -183,7 +184,7 @@ def main() -> None:
     print(f"threshold {thr:.4f}")
     top = np.argsort(-np.abs(w))[:8]
     print("largest weights: " + ", ".join(f"{NAMES[i]} {w[i]:+.2f}" for i in top))
-    args.out.write_text(__import__("json").dumps(gate.to_json({
+    args.out.write_text(json.dumps(gate.to_json({
         "trained_on": f"{int(train.sum())} texts of the training hosts", "l2": args.l2,
         "max_loss": args.max_loss}),
         indent=1) + "\n")
