@@ -324,8 +324,10 @@ def cross_validate(records: list[tuple], k: int, fit_kw: dict, options: dict | N
         model = fit([arr for _, arr in train], halves=halves(train, crossfit), **fit_kw)
         part = score_pages(model, list(test.values()), options)
         scores += part
-        print(f"fold {f + 1}/{k}: trained on {len(train)} page texts, scored {len(test)} pages "
-              f"(threshold {model.threshold}, {time.time() - t0:.0f}s)", flush=True)
+        wcxb = [o.f1 for s, _, _, o in part if s == "wcxb"]
+        print(f"fold {f + 1}/{k}: trained on {len(train)} page texts, scored {len(test)} pages, WCXB F1 "
+              f"{np.mean(wcxb) if wcxb else float('nan'):.3f} (threshold {model.threshold}, {time.time() - t0:.0f}s)",
+              flush=True)
     return scores
 
 
