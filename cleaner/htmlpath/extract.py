@@ -1,7 +1,7 @@
 """Generic main-content extraction (used when no site rule picks the body)."""
 from __future__ import annotations
 
-from . import scoring
+from . import blockmodel, scoring
 from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden, page_kind
 from .tree import remove_element
 
@@ -86,12 +86,18 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) 
 def main_content(root, url: str | None = None, dropped=None):
     """The element holding the main text, with the chrome inside it removed (each passed to `dropped`)."""
     kind = page_kind(root)
-    product = kind == "product"
     strip_junk(root)
     body = root.find("body")
     if body is None:
         body = root
     forum = bool(url and FORUM_URL.search(url))
+    pick = _choose(body, kind, forum, dropped)
+    return blockmodel.refine(body, pick, url, kind=kind, forum=forum, dropped=dropped)
+
+
+def _choose(body, kind: str, forum: bool, dropped=None):
+    """The scorer's pick: the best element, narrowed and pruned (or a listing's region)."""
+    product = kind == "product"
     s = scoring.score(body, forum=forum, product=product)
     top = scoring.best(s)
     if s.raw_pos[top] < LISTING_BELOW:

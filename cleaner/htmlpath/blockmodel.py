@@ -1,0 +1,159 @@
+"""The learned block model: after the extractor picks the body, drop the runs of text inside it that
+read as chrome and take in runs outside it that read as content (numpy inference, no site knowledge).
+
+The model (htmlmodel.json, trained by scripts/train_html_model.py on the hosts outside the held-out
+fifth) scores every run of the page from generic features (runs.py) and the plain-text line model's
+score of the same text. The pick moves up to the lowest element holding it and the runs taken in;
+every part of that element that holds no kept run is removed (and reported through `dropped`).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..textpath import model as text_model
+from ..textpath.model import MLP
+from . import runs as R
+from .tree import remove_element
+
+MODEL_FILE = Path(__file__).with_name("htmlmodel.json")
+
+_recorder: Callable | None = None
+
+
+@contextmanager
+def recording(fn: Callable):
+    """Training: call fn(runs, inputs, wanted, share) for each page instead of applying the model."""
+    global _recorder
+    old, _recorder = _recorder, fn
+    try:
+        yield
+    finally:
+        _recorder = old
+
+
+@lru_cache(maxsize=2)
+def load(path: str | None = None) -> dict | None:
+    """The shipped model (None when there is none): MLP and the two thresholds."""
+    p = Path(path) if path else MODEL_FILE
+    if not p.exists():
+        return None
+    d = json.loads(p.read_text())
+    if d.get("n_input") != R.N_INPUT:
+        raise ValueError(f"{p}: trained with other features; retrain it (scripts/train_html_model.py)")
+    return {"mlp": MLP.from_json(d["mlp"]), "drop": float(d["drop"]), "add": float(d["add"]),
+            "info": d.get("info", {})}
+
+
+# The model only runs where the pick holds under this share of the page's text and the page does not
+# declare itself an article: there a part of the content is often missing from the pick (a listing's
+# cards, a thread's posts, a shop's sections); elsewhere its gain (chrome dropped inside the pick) is
+# small against its cost (a walk of the whole page: +40% time per page).
+GATE = 0.5
+
+
+def visible_chars(el) -> int:
+    """Non-blank characters of an element's text."""
+    return sum(len(part) for part in el.text_content().split())
+
+
+def wanted(body, pick, kind: str) -> tuple[bool, float]:
+    """Whether the model runs on this page, and the pick's share of the page's text."""
+    share = visible_chars(pick) / max(visible_chars(body), 1)
+    return kind != "article" and share < GATE, share
+
+
+def decide(p: np.ndarray, inside: np.ndarray, x: np.ndarray, drop: float, add: float) -> np.ndarray:
+    """The runs kept: inside the pick unless scored below `drop`; outside it when scored above `add` and
+    not under a surely-chrome element (a comments section, a nav, a sidebar: on a page that is not a
+    forum thread, readers' comments are not the article however much they read like it)."""
+    return np.where(inside, p >= drop, (p >= add) & (x[:, R.MIN_SIGNAL] > -2))
+
+
+def inputs(r: R.Runs, url: str | None) -> np.ndarray:
+    """The model's input matrix for a page's runs."""
+    n = len(r.texts)
+    lines = [t.replace("\n", " ") for t in r.texts]
+    tp = text_model.load().scores(lines, [0] * n, list(range(n)), url).astype(np.float32)
+    return R.context(r.x, tp)
+
+
+def refine(body, pick, url: str | None, kind: str = "", forum: bool = False, dropped=None):
+    """The element to extract: the pick, minus runs the model calls chrome, widened to take in runs
+    outside it that it calls content."""
+    if _recorder is None and load() is None:
+        return pick
+    run, share = wanted(body, pick, kind)
+    if not run and _recorder is None:
+        return pick
+    r = R.collect(body, pick, forum=forum, product=kind == "product", kind=kind)
+    if not r.texts:
+        return pick
+    x = inputs(r, url)
+    if _recorder is not None:  # training sees every page, and whether the model would run on it
+        _recorder(r, x, run, share)
+        return pick
+    m = load()
+    p = 1.0 / (1.0 + np.exp(-m["mlp"].logit(x)))
+    inside = np.asarray(r.inside, dtype=bool)
+    keep = decide(p, inside, x, m["drop"], m["add"])
+    if not keep.any() or (keep == inside).all():
+        return pick
+    return _apply(body, pick, [o for o, k in zip(r.owners, keep) if k], r.owners, dropped)
+
+
+def _ancestors(el) -> list:
+    """el and its ancestors, innermost first."""
+    return [el, *el.iterancestors()]
+
+
+def _apply(body, pick, kept: list, owners: list, dropped):
+    """Widen the pick to hold the kept runs' owners, then remove its parts that hold no kept run."""
+    container = pick
+    chain = _ancestors(pick)
+    on_chain = set(chain)
+    for owner in kept:
+        if owner in on_chain or _within(owner, container):
+            continue
+        for a in owner.iterancestors():
+            if a in on_chain:
+                container = a
+                break
+        if container is body:
+            break
+    live, texty = set(), set()
+    for owner in owners:
+        for a in _ancestors(owner):
+            if a in texty:
+                break
+            texty.add(a)
+    for owner in kept:
+        for a in _ancestors(owner):
+            if a in live:
+                break
+            live.add(a)
+    _prune(container, live, texty, dropped)
+    return container
+
+
+def _within(el, container) -> bool:
+    """Whether el lies in container's subtree."""
+    return any(a is container for a in el.iterancestors())
+
+
+def _prune(el, live: set, texty: set, dropped) -> None:
+    """Remove the children of el holding text but no kept run; recurse into those holding some."""
+    for child in list(el):
+        if not isinstance(child.tag, str):
+            continue
+        if child in live:
+            _prune(child, live, texty, dropped)
+        elif child in texty:
+            if dropped is not None:
+                dropped(child)
+            remove_element(child)
