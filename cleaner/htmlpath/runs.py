@@ -16,6 +16,7 @@ import numpy as np
 
 from ..textpath.features import STOPWORDS
 from .features import BLOCK_TAGS, HEADINGS, class_signal, class_words
+from .scoring import RunBuffer
 
 # Class/id word groups (generic roles of page parts); a run reads them on its own element and two
 # parents ("near") and on all its ancestors ("any").
@@ -99,18 +100,16 @@ def _class_bits(el) -> int:
     return bits
 
 
-class _Collector:
+class _Collector(RunBuffer):
     """One walk over the body: runs with their ancestry, as the scorer cuts them."""
 
     def __init__(self, pick, forum: bool, product: bool) -> None:
+        super().__init__()
         self.pick = pick
         self.forum, self.product = forum, product
         self.pick_anc = {pick, *pick.iterancestors()}  # elements, not id()s: the set keeps the proxies alive
         self.pick_depth = 0
         self.r = Runs()
-        self.buf: list[str] = []
-        self.links = 0
-        self.anchors = 0
         self.after = False   # the walk has left the pick
         self.sib_cache: dict = {}
         self.info_cache: dict = {}  # (tag, class, id, role, itemprop) -> (group bits, tag bits, signal)
@@ -131,13 +130,10 @@ class _Collector:
         return counts.get((el.tag, el.get("class")), 1)
 
     def flush(self, owner, ctx: tuple) -> None:
-        if not self.buf:
+        run = self._take()
+        if run is None:
             return
-        text = " ".join("".join(self.buf).split())
-        links, anchors = self.links, self.anchors
-        self.buf, self.links, self.anchors = [], 0, 0
-        if not text:
-            return
+        text, links, anchors = run
         r = self.r
         r.owners.append(owner)
         r.texts.append(text)
@@ -189,10 +185,6 @@ class _Collector:
         if el is self.pick:
             self.after = True
 
-    def _add(self, text: str, in_link: bool) -> None:
-        self.buf.append(text)
-        if in_link:
-            self.links += len(text.strip())
 
 
 MIN_SIGNAL = 12  # column: the lowest class signal on the run's element and its ancestors

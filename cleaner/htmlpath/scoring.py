@@ -70,26 +70,47 @@ def _block_value(text: str, link_chars: int, avg: float, heading: bool) -> tuple
     return pos, neg
 
 
-class _Walker:
-    """Collects the text blocks of a tree and books their value on their owning element."""
+class RunBuffer:
+    """The text of the run a tree walk is reading (up to the next block boundary): its pieces, how many
+    of its characters are link text, and how many links start in it. Shared by the scorer's walk and
+    the block model's (runs.py), so both cut the page into the same runs."""
 
-    def __init__(self, scores: Scores, value=_block_value) -> None:
-        self.s = scores
-        self.value = value
+    def __init__(self) -> None:
         self.buf: list[str] = []
         self.links = 0
         self.anchors = 0
+
+    def _add(self, text: str, in_link: bool) -> None:
+        self.buf.append(text)
+        if in_link:
+            self.links += len(text.strip())
+
+    def _take(self) -> tuple[str, int, int] | None:
+        """The run read so far, whitespace collapsed, with its link characters and links; None when it
+        holds no text. The buffer starts over."""
+        if not self.buf:
+            return None
+        text = " ".join("".join(self.buf).split())
+        links, anchors = self.links, self.anchors
+        self.buf, self.links, self.anchors = [], 0, 0
+        return (text, links, anchors) if text else None
+
+
+class _Walker(RunBuffer):
+    """Collects the text blocks of a tree and books their value on their owning element."""
+
+    def __init__(self, scores: Scores, value=_block_value) -> None:
+        super().__init__()
+        self.s = scores
+        self.value = value
         self.outer = None   # the <a> the walk is inside, when one wraps whole blocks (a card)
         self.outer_len = 0  # ...and the length of its whole text, computed on first need
 
     def flush(self, owner: int) -> None:
-        if not self.buf:
+        run = self._take()
+        if run is None:
             return
-        text = " ".join("".join(self.buf).split())
-        links, anchors = self.links, self.anchors
-        self.buf, self.links, self.anchors = [], 0, 0
-        if not text:
-            return
+        text, links, anchors = run
         s = self.s
         links = min(links, len(text))
         if anchors:
@@ -132,10 +153,6 @@ class _Walker:
         if is_block:
             self.flush(own)
 
-    def _add(self, text: str, in_link: bool) -> None:
-        self.buf.append(text)
-        if in_link:
-            self.links += len(text.strip())
 
 
 def score(root, use_classes: bool = True, forum: bool = False, listing: bool = False,
