@@ -1,6 +1,7 @@
 """Shared fixtures: the seed, rule registries, and (once the web layer exists) app/client/runner."""
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -22,6 +23,20 @@ rules:
 DOC = ("First paragraph of the article, long enough to be article text.\n\nBuy our premium plan today\n\n"
        "Second paragraph of the article, also plain article text.")
 SEED_URL = "https://www.independent.co.uk/news/world/europe/vladimir-putin-us-diplomats-expel-barack-obama-sanctions-russia-a7502146.html"
+
+
+def load_script(name: str):
+    """A script of scripts/ (not a package) imported as a module, for testing its building blocks."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def train_script():
+    """scripts/train_text_model.py as a module."""
+    return load_script("train_text_model")
 
 
 @pytest.fixture(scope="session")

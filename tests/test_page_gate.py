@@ -1,7 +1,6 @@
 """The page gate: text already cut down to its content is left whole; a whole page's scrape is still cleaned."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from cleaner.doc import Doc
 from cleaner.ruleset import Registry
 from cleaner.textpath import features, gate, line_inputs, to_units
 
+from .conftest import load_script
 from .test_text_page import whole_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,9 +132,7 @@ def test_gate_features_match_their_definitions():
 
 
 def test_training_recipe_fits_a_separable_toy_set():
-    spec = importlib.util.spec_from_file_location("train_page_gate", ROOT / "scripts" / "train_page_gate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script("train_page_gate")
     rng = np.random.default_rng(0)
     x = np.vstack([rng.normal(-1, 0.5, (50, 3)), rng.normal(1, 0.5, (50, 3))])
     y = np.r_[np.zeros(50), np.ones(50)]

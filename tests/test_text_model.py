@@ -1,9 +1,7 @@
 """The shipped line model, its features, and the training recipe's building blocks."""
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,15 +9,6 @@ import pytest
 from cleaner.textpath import features
 from cleaner.textpath.model import MODEL_FILE, load
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def train_script():
-    spec = importlib.util.spec_from_file_location("train_text_model", ROOT / "scripts" / "train_text_model.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_model_file_is_small_and_matches_features():

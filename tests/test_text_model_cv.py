@@ -1,15 +1,11 @@
 """The training script's host-grouped cross-validation: folds by host, out-of-fold scoring through clean()."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import numpy as np
-import pytest
 
 from bench.metrics import word_score
 
-ROOT = Path(__file__).resolve().parents[1]
 
 MENU = ["Home", "News", "Sport", "Weather", "Contact us", "Sign in", "Subscribe", "Search", "Local news",
         "Business news", "Politics and government", "Travel and leisure", "Food and drink", "Arts and culture",
@@ -22,14 +18,6 @@ SENTENCES = [
     "Opposition members argued that the savings depended on figures that had not been checked yet.",
     "A final vote on the details of the spending plan is expected before the end of the month.",
 ]
-
-
-@pytest.fixture(scope="module")
-def train_script():
-    spec = importlib.util.spec_from_file_location("train_text_model", ROOT / "scripts" / "train_text_model.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _page(i: int) -> dict:
