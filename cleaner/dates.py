@@ -9,18 +9,19 @@ from dateutil import parser as dateparser
 _TZ = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 3600, "CET": 3600, "CEST": 7200, "EST": -18000,
        "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600, "PST": -28800,
        "PDT": -25200, "IST": 19800, "AEST": 36000, "AEDT": 39600, "JST": 32400}
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A month name, short or long, with an optional dot (regex text, for case-insensitive patterns).
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
 _PREFIX = re.compile(r"^\s*(?:published|updated|posted|last updated|date|modified)(?:\s+on)?\s*:?\s*", re.I)
 # Every word of a date line is a date word: month, weekday, number, time, zone, or glue.
 _DATE_WORD = re.compile(
-    rf"^(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}},?|"
+    rf"^(?:{MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}},?|"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?|am|pm|a\.m\.|p\.m\.|at|on|of|the|-|\||,|"
     + "|".join(k.lower() for k in _TZ) + r"|[+-]\d{2}:?\d{2}|\d{4}-\d{2}-\d{2}t[\d:.+-]+z?)$",
     re.I)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}|(?<![.\d])\d{1,2}\.\d{2}(?![.\d])|\bt\d{2}", re.I)  # not 23.12.2020
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?!\d)")
-_HAS_DATE = re.compile(rf"{_MONTH}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I)
+_HAS_DATE = re.compile(rf"{MONTH}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I)
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
