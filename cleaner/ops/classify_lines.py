@@ -2,7 +2,8 @@
 
 A small model (cleaner/textpath/model.json, trained by scripts/train_text_model.py) scores each
 line from its shape, its neighbours and anchors (title, first and last prose paragraph). Text that
-already reads as an article (mostly prose) is left alone, so clean article texts keep every line.
+already reads as an article (mostly prose) is left alone, so clean article texts keep every line; so
+is text the page gate (cleaner/textpath/gate.py) takes for text already cut down to its content.
 """
 from __future__ import annotations
 
@@ -86,7 +87,8 @@ def apply(doc, rule) -> None:
     model, page_gate = rule.compiled
     lines, indents, paras = line_inputs(doc)
     rows = features.line_rows(lines, indents, paras, doc.url)
-    if page_gate.page_probability(rows) < (page_gate.threshold if o["gate_threshold"] is None else o["gate_threshold"]):
+    gate_at = page_gate.threshold if o["gate_threshold"] is None else o["gate_threshold"]
+    if page_gate.page_probability(rows) < gate_at:
         return  # no menus, footers or teasers around it: text already cut down to its content
     p = model.scores_from_x(features.context(rows))
     base = o["threshold"] if o["threshold"] is not None else model.threshold
