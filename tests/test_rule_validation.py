@@ -52,6 +52,13 @@ def test_bad_regex_is_refused_with_its_key():
     assert "invalid regex" in e.detail
 
 
+@pytest.mark.parametrize("key", ["model", "gate"])
+def test_missing_model_file_is_refused_with_its_key(key):
+    e = _err(f"site: example.com\nrules:\n  - id: page-text\n    op: classify_lines\n    {key}: /nowhere/{key}.json\n")
+    assert (e.file, e.line, e.key) == ("site.yaml", 5, f"rules[0].{key}")
+    assert f"/nowhere/{key}.json" in e.detail
+
+
 @pytest.mark.parametrize("pattern", [r"(a)\1", r"(?<=x)y", r"(?=x)"])
 def test_backtracking_only_regex_features_are_refused(pattern):
     text = GOOD.replace("op: drop_phrase", "op: drop_regex").replace("phrases: [Buy now]", f"patterns: ['{pattern}']")

@@ -130,7 +130,7 @@ def _compile_rule(raw, index: int, data, site: str, file: str) -> Rule:
     options = with_defaults(module, raw)
     try:
         compiled = module.prepare(options)
-    except (ValueError, RegexError) as exc:
+    except (ValueError, RegexError, OSError) as exc:  # OSError: a model file an option names is missing
         key = next((k for k in module.OPTIONS if k in raw and str(exc).find(str(raw[k])[:20].strip("[]'")) >= 0),
                    next((k for k in module.OPTIONS if k in raw), "op"))
         raise RuleError(str(exc), file=file, line=_line(data, (*path, key)), key=f"rules[{index}].{key}") from None
