@@ -82,7 +82,7 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
         body = doc.body
     else:
         body = extract.main_content(doc.root, doc.url, dropped=lambda el: _record_element(
-            doc, el, "inside the main content"))
+            doc, el, "inside the main content"), hidden=lambda el, why: _record_element(doc, el, why))
     doc.check_time()
     _account_outside(doc, body)
     blocks.to_units(doc, body)

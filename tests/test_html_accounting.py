@@ -43,3 +43,28 @@ def test_chrome_pruned_inside_the_body_is_accounted():
     inside = [x for x in r.removed if x.rule == "engine:extraction" and x.reason.startswith("inside")]
     assert [x.text for x in inside] == ["Share Tweet Email"]
     assert inside[0].reason == "inside the main content: <div.share-tools.related-links>"
+
+
+def test_hidden_elements_and_form_controls_are_accounted():
+    page = PAGE.replace('<div id="main">', '<div id="main"><div class="modal" style="display: none">'
+                        "Sign up for our newsletter and never miss a story</div>"
+                        "<button class='search'>Search the site</button>")
+    r = clean(page, "https://daily.example/news/1", site_rules=False)
+    assert "newsletter" not in r.text and "Search the site" not in r.text
+    why = {x.text: x.reason for x in r.removed if x.rule == "engine:extraction"}
+    assert why["Sign up for our newsletter and never miss a story"] == "hidden in the page: <div.modal>"
+    assert why["Search the site"] == "form control: <button.search>"
+
+
+def test_hidden_elements_inside_a_pruned_site_body_are_accounted(write_rules):
+    from pathlib import Path
+
+    from cleaner import Registry
+    rules = write_rules({"daily.example.yaml": "site: daily.example\ndomains: [daily.example]\nrules:\n"
+                         "  - id: body\n    op: body\n    selectors: ['#main']\n    prune: true\n"})
+    registry = Registry(dirs=[Path(__file__).resolve().parents[1] / "rules", rules])
+    page = PAGE.replace("<article>", "<article><p hidden>Thanks for reading! Subscribe for more.</p>")
+    r = clean(page, "https://daily.example/news/1", registry=registry)
+    assert "Thanks for reading" not in r.text and "Spending on schools" in r.text
+    why = {x.text: (x.rule, x.reason) for x in r.removed}
+    assert why["Thanks for reading! Subscribe for more."] == ("daily.example:body", "hidden in the page: <p>")

@@ -11,8 +11,10 @@ LINKY = 0.5          # share of linked text that makes a worthless part of the b
 MINOR_CHROME = 0.3   # a chrome-classed part holding less than this share of the body's prose goes
 
 
-def strip_junk(root) -> None:
-    """Remove scripts, styles, form controls and hidden elements, keeping the text around them."""
+def strip_junk(root, report=None) -> None:
+    """Remove scripts, styles, form controls and hidden elements, keeping the text around them. Each
+    control or hidden element removed is passed to report(el, why) first, so `removed` can list it
+    (scripts and styles hold no text of the page)."""
     junk, hidden = [], []
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in JUNK_TAGS:
@@ -31,6 +33,8 @@ def strip_junk(root) -> None:
                 continue
             size = _chars(el)
             if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size):
+                if report is not None:
+                    report(el, "form control" if el.tag in CONTROL_TAGS else "hidden in the page")
                 remove_element(el)
 
 
@@ -58,9 +62,9 @@ def _drop(el, dropped) -> None:
     remove_element(el)
 
 
-def prune(el, dropped=None):
+def prune(el, dropped=None, hidden=None):
     """Clean one chosen element (e.g. a site rule's body) the way the generic path cleans its pick."""
-    strip_junk(el)
+    strip_junk(el, hidden)
     _prune(scoring.score(el), 0, dropped=dropped)  # 0: the element itself is the chosen subtree
     return el
 
@@ -83,10 +87,11 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) 
             _prune(s, j, whole, dropped)
 
 
-def main_content(root, url: str | None = None, dropped=None):
-    """The element holding the main text, with the chrome inside it removed (each passed to `dropped`)."""
+def main_content(root, url: str | None = None, dropped=None, hidden=None):
+    """The element holding the main text, with the chrome inside it removed (each passed to `dropped`;
+    hidden elements and form controls to `hidden`, see strip_junk)."""
     kind = page_kind(root)
-    strip_junk(root)
+    strip_junk(root, hidden)
     body = root.find("body")
     if body is None:
         body = root

@@ -45,7 +45,8 @@ def apply(doc, rule) -> None:
             # Drop the chrome inside the site-picked body (FTR's `prune: yes`) with the generic
             # extractor's own scoring: related lists and most-read modules go, paragraphs stay.
             doc.body = prune(doc.body, dropped=lambda el: doc.record(
-                text_of(el), rule, "boilerplate", reason=f"pruned inside the body: <{label(el)}>"))
+                text_of(el), rule, "boilerplate", reason=f"pruned inside the body: <{label(el)}>"),
+                hidden=lambda el, why: doc.record(text_of(el), rule, "boilerplate", reason=f"{why}: <{label(el)}>"))
         doc.meta.setdefault("_body_rule", rule.qid)
         return
     doc.warnings.append(f"rule {rule.qid}: body selector matched nothing (or only empty elements); "
