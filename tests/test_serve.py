@@ -149,11 +149,15 @@ def test_cleaner_serve_end_to_end(tmp_path, seed_bytes, golden):
         assert requests.post(base + "/v1/admin/reload", timeout=10).status_code == 401
         r = requests.post(base + "/v1/admin/reload", headers={"Authorization": "Bearer tok"}, timeout=30)
         assert r.status_code == 200 and r.json()["workers"].startswith("all workers")
+        answered = time.time()
         # until gunicorn has retired the old workers, one of them may still answer with the fallback rules
         wait_until(lambda: all("premium" not in requests.post(base + "/v1/clean", json=doc, timeout=30).json()["text"]
                                for _ in range(6)), 30, "new rules in every worker after admin reload")
-        wait_until(lambda: all(requests.get(base + "/readyz", timeout=5).json()["status"] == "ready"
-                               for _ in range(6)), 30, "ready after admin reload")
+        # The master copies the rules aside as the last good copy when it handles the SIGHUP, which comes
+        # after this answer: wait for workers it started since (loaded after the answer), or breaking the
+        # file below could overtake that copy (the worker that took the reload answers "ready" too).
+        wait_until(lambda: all((lambda j: j["status"] == "ready" and j["loaded_at"] > answered)(
+            requests.get(base + "/readyz", timeout=5).json()) for _ in range(6)), 30, "new workers after admin reload")
 
         # a broken file through the admin endpoint: 409, and every worker (not only the one asked)
         # then serves the last good copy and reports the error
