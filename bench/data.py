@@ -104,10 +104,14 @@ def load_wcxb(root: Path) -> list[Page]:
 LOADERS = {"aeb": load_aeb, "wcxb": load_wcxb}
 
 
+def host(url: str | None) -> str:
+    """A page's host without www.: the unit the held-out split (and the training folds) are drawn by."""
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")
+
+
 def held_out(url: str | None, share: int = HELD_OUT_SHARE) -> bool:
     """Whether a page's host (without www.) hashes into the fifth never used to train cleaner's models."""
-    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
-    return int(hashlib.sha1(host.encode()).hexdigest(), 16) % 100 < share
+    return int(hashlib.sha1(host(url).encode()).hexdigest(), 16) % 100 < share
 
 
 def in_split(page: Page, split: str) -> bool:

@@ -31,7 +31,6 @@ import re  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
-from urllib.parse import urlsplit  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -72,10 +71,9 @@ def page_record(page) -> dict | None:
         for tok in _TOK.findall(t.lower()):
             ids.append(vocab.setdefault(tok, len(vocab)))
             run_of.append(i)
-    host = (urlsplit(page.url or "").hostname or "").removeprefix("www.")
     return {"id": page.id, "set": page.set, "type": page.page_type, "held": bench_data.held_out(page.url),
             "run": run, "share": share,
-            "fold": int(hashlib.sha1(host.encode()).hexdigest(), 16) % 2,
+            "fold": int(hashlib.sha1(bench_data.host(page.url).encode()).hexdigest(), 16) % 2,
             "x": x, "y": y, "w": w, "inside": np.asarray(r.inside, dtype=bool),
             "ids": np.asarray(ids, dtype=np.int64), "run_of": np.asarray(run_of, dtype=np.int64),
             "truth": truth, "vocab": len(vocab), "has_truth": bool(page.truth.strip())}

@@ -31,11 +31,12 @@ import re
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The held-out split and the unit folds are drawn by (the host), the same as the bench's.
+from bench.data import held_out, host  # noqa: E402
 from cleaner.decode import sanitize  # noqa: E402
 from cleaner.doc import Doc  # noqa: E402
 from cleaner.textpath import features, line_inputs, to_units  # noqa: E402
@@ -43,12 +44,6 @@ from cleaner.textpath.model import MLP, MODEL_FILE, LineModel  # noqa: E402
 
 _TOK = re.compile(r"\w+")
 CONVERTERS = ("html-text", "inscriptis")
-
-
-def held_out(url: str | None, share: int = 20) -> bool:
-    """True for pages of hosts in the held-out share (percent), chosen by a hash of the host."""
-    host = (urlsplit(url or "").hostname or "").removeprefix("www.")
-    return int(hashlib.sha1(host.encode()).hexdigest(), 16) % 100 < share
 
 
 def held_out_ids(bench: Path) -> list[str]:
@@ -234,11 +229,6 @@ def fit(train: list, hidden: int = 24, seed: int = 0, epochs: int = 8, l2: float
     return LineModel(stage1, stage2, round(float(thr), 2), {
         "seed": seed, "train_pages": len(train), "held_out": "hosts with sha1(host) % 100 < 20",
         "converters": list(CONVERTERS), **(info or {})})
-
-
-def host(url: str | None) -> str:
-    """The page's host without www. (the unit the folds and the held-out split are drawn by)."""
-    return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
 def cv_fold(url: str | None, k: int) -> int:
