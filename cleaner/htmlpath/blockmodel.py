@@ -19,7 +19,7 @@ import numpy as np
 from ..textpath import model as text_model
 from ..textpath.model import MLP
 from . import runs as R
-from .tree import remove_element
+from .tree import remove_element, visible_chars
 
 MODEL_FILE = Path(__file__).with_name("htmlmodel.json")
 
@@ -55,11 +55,6 @@ def load(path: str | None = None) -> dict | None:
 # cards, a thread's posts, a shop's sections); elsewhere its gain (chrome dropped inside the pick) is
 # small against its cost (a walk of the whole page: +40% time per page).
 GATE = 0.5
-
-
-def visible_chars(el) -> int:
-    """Non-blank characters of an element's text."""
-    return sum(len(part) for part in el.text_content().split())
 
 
 def wanted(body, pick, kind: str) -> tuple[bool, float]:

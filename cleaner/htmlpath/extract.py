@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import blockmodel, scoring
 from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden, page_kind
-from .tree import remove_element
+from .tree import remove_element, visible_chars
 
 
 LISTING_BELOW = 800  # characters of prose under which a page is read as a list of items
@@ -27,20 +27,15 @@ def strip_junk(root, report=None) -> None:
         # pages that reveal their whole content by script ("anti-flicker") hide it in the HTML;
         # measured after the junk is gone, in visible characters (indentation is not text)
         body = root.find("body") if root.tag == "html" else None
-        total = _chars(body if body is not None else root)
+        total = visible_chars(body if body is not None else root)
         for el in hidden:
             if el.getparent() is None:
                 continue
-            size = _chars(el)
+            size = visible_chars(el)
             if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size):
                 if report is not None:
                     report(el, "form control" if el.tag in CONTROL_TAGS else "hidden in the page")
                 remove_element(el)
-
-
-def _chars(el) -> int:
-    """Non-blank characters of an element's text."""
-    return sum(len(part) for part in el.text_content().split())
 
 
 def _holds_main(el, size: int) -> bool:
@@ -51,7 +46,7 @@ def _holds_main(el, size: int) -> bool:
     if el.find(".//main") is not None or el.find(".//article") is not None:
         return True
     for anc in el.iterancestors("main"):
-        return size >= 0.5 * _chars(anc)
+        return size >= 0.5 * visible_chars(anc)
     return False
 
 

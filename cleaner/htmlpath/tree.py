@@ -39,6 +39,11 @@ def text_of(el) -> str:
         return ""
 
 
+def visible_chars(el) -> int:
+    """Non-blank characters of an element's text (indentation and line breaks are not text)."""
+    return sum(len(part) for part in el.text_content().split())
+
+
 def remove_element(el) -> bool:
     """Remove an element but keep its tail text in place."""
     parent = el.getparent()
