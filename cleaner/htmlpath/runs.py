@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..textpath.features import STOPWORDS
+from ..textpath.features import STOPWORDS, window_mean
 from .features import BLOCK_TAGS, HEADINGS, class_signal, class_words
 from .scoring import RunBuffer
 
@@ -254,15 +254,6 @@ def collect(body, pick, forum: bool = False, product: bool = False, kind: str = 
 # Columns averaged over the neighbouring runs (prose-ness, size, links, inside the pick).
 _CTX_COLS = [0, 2, 4, 7, 13, 14]
 WINDOWS = (2, 8)
-
-
-def window_mean(col: np.ndarray, w: int) -> np.ndarray:
-    """Mean of col over ±w rows (fewer at the edges)."""
-    c = np.concatenate([[0.0], np.cumsum(col, dtype=np.float64)])
-    n = len(col)
-    lo = np.clip(np.arange(n) - w, 0, n)
-    hi = np.clip(np.arange(n) + w + 1, 0, n)
-    return ((c[hi] - c[lo]) / (hi - lo)).astype(np.float32)
 
 
 def context(x: np.ndarray, text_p: np.ndarray) -> np.ndarray:
