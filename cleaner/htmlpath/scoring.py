@@ -154,7 +154,6 @@ class _Walker(RunBuffer):
             self.flush(own)
 
 
-
 def score(root, use_classes: bool = True, forum: bool = False, listing: bool = False,
           product: bool = False) -> Scores:
     """Score every element of a cleaned tree (listing: value item lists, for pages without prose)."""
