@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    CLEANER_RULES_DIR=/etc/cleaner/rules
+    CLEANER_RULES_DIR=/etc/cleaner/rules \
+    NUMBA_CACHE_DIR=/var/cache/cleaner/numba
 
 WORKDIR /app
 
@@ -16,14 +17,17 @@ RUN python -c "import tomllib; d = tomllib.load(open('pyproject.toml', 'rb')); o
     && pip install --no-cache-dir -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
 
-# The package itself (the shipped rules go inside it, as in any wheel).
+# The package itself (the shipped rules go inside it, as in any wheel), and the line classifier's numba
+# loops compiled once into a cache the service user can read and, on another CPU, rewrite.
 COPY cleaner ./cleaner
 COPY rules ./rules
 RUN pip install --no-cache-dir --no-deps . \
     && rm -rf build ./*.egg-info \
     && groupadd --system --gid 10001 cleaner \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin cleaner \
-    && mkdir -p /etc/cleaner/rules
+    && mkdir -p /etc/cleaner/rules /var/cache/cleaner/numba \
+    && python -c "from cleaner.textpath.features import warm; warm()" \
+    && chown -R 10001:10001 /var/cache/cleaner
 
 # Custom rules: bind-mount a directory at /etc/cleaner/rules (CLEANER_RULES_DIR); SIGHUP reloads them.
 USER 10001:10001

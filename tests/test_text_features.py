@@ -6,7 +6,7 @@ import random
 import numpy as np
 import pytest
 
-from cleaner.textpath import charclass, features
+from cleaner.textpath import charclass, features, fill, scan
 
 from .sample_article import NAV, PARAGRAPHS, URL
 
@@ -85,12 +85,34 @@ def test_no_url_one_line_and_odd_input():
     assert_same(*per_line(["one line", "two lines", "three"], paras=[-5, 10**9, 10**9]))
 
 
-def test_hash_lookup_finds_members_only():
-    table = np.unique(charclass.word_hashes(sorted(features.STOPWORDS)))
-    assert len(table) == len(features.STOPWORDS)  # no two stop words share a hash
+def test_hash_table_finds_members_only():
+    assert len(np.unique(charclass.word_hashes(sorted(features.STOPWORDS)))) == len(features.STOPWORDS)  # no clash
+    slots, shift = scan.stop_table(features.STOPWORDS)
     probe = ["the", "und", "para", "ferry", "thee", "th", "news", "zzzzzzzz", "a"]
-    got = (charclass.lookup(charclass.word_hashes(probe), table) >= 0).tolist()
+    got = [scan._member(slots, shift, h) for h in charclass.word_hashes(probe)]
     assert got == [w in features.STOPWORDS for w in probe]
+
+
+def _kadane(values: list[float]) -> tuple[int, int]:
+    """The plain scan: restart when the running sum is <= 0; the first end with the largest sum."""
+    best, run, start, out = -np.inf, 0.0, 0, (0, -1)
+    for i, v in enumerate(values):
+        if i == 0 or run <= 0:
+            run, start = v, i
+        else:
+            run += v
+        if run > best:
+            best, out = run, (start, i)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_best_run_is_kadanes_scan(seed):
+    rng = np.random.default_rng(seed)
+    for n in (1, 2, 7, 50):
+        values = rng.integers(-3, 4, n).astype(np.float32)  # small integers: many ties, exact sums
+        assert fill.best_run(values) == _kadane(values.tolist())
+    assert fill.best_run(np.zeros(0, np.float32)) == (0, -1)
 
 
 def test_word_hashes_are_by_lower_case():

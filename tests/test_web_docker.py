@@ -97,7 +97,7 @@ def test_cmd_and_healthcheck_run(tmp_path):
 
 # Commands of the image's RUN steps that set up the container's OS user and mount point: not replayed
 # on this machine (they would change its users and /etc).
-_OS_STEPS = ("groupadd ", "useradd ", "mkdir -p /etc/")
+_OS_STEPS = ("groupadd ", "useradd ", "mkdir -p /etc/", "chown ")
 
 
 @pytest.mark.slow

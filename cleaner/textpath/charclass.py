@@ -1,9 +1,10 @@
-"""Vectorised text scanning for the line features: character classes, token hashes, literal hits.
+"""Character classes and word hashes for the line features (read by the compiled pass in scan.py).
 
-Python-level work per line or per token is what the line classifier used to cost, so the lines are
-joined once and read as an array of code points. Per-character classes come from a table built once per
-process; tokens are identified by a polynomial hash (mod 2**64) of their lower case, so that looking up
-stop words, slug and title words is one sorted search instead of a dict lookup per token.
+A text is read as an array of code points. Per-character classes (flags) come from a table built once
+per process from Python's own definitions (re's word, digit and space classes, str.isupper...), so the
+compiled pass agrees with the per-line reference exactly; tokens are identified by a polynomial hash
+(mod 2**64) of their lower case, so that looking up stop words, slug and title words is a hash-table
+probe per token.
 """
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from functools import lru_cache
 import numpy as np
 
 # Flag bits: \w; upper or title case; lower case; \d; lower case one character longer (U+0130); ASCII
-# digit; comma; start of a list mark; middle of a menu separator; end of a sentence; upper case; title case.
-W, UPT, LO, D, LONGER, DIGIT, COMMA, MARK, SEP_MID, TERM, UPPER, TITLE, COPY = (1 << k for k in range(13))
+# digit; comma; start of a list mark; middle of a menu separator; end of a sentence; upper case; title case;
+# the copyright sign; white space (what re's \s matches).
+W, UPT, LO, D, LONGER, DIGIT, COMMA, MARK, SEP_MID, TERM, UPPER, TITLE, COPY, SPACE = (1 << k for k in range(14))
 MARK_CHARS = "*+-\u2022\u25aa\u25cf\u2023\u203a\u00bb>\u2013\u2014"
 SEP_MID_CHARS = " |\u2022\u00b7\u00bb\u203a/"
 TERM_CHARS = ".!?\"'\u201d\u2019\u2026"
@@ -36,6 +38,7 @@ def _classes_of(chars: list[str]) -> tuple[np.ndarray, np.ndarray]:
     flags[[m.start() for m in re.finditer(r"[0-9]", joined)]] |= DIGIT
     flags[[m.start() for m in re.finditer(",", joined)]] |= COMMA
     flags[[m.start() for m in re.finditer("\u00a9", joined)]] |= COPY
+    flags[[m.start() for m in re.finditer(r"\s", joined)]] |= SPACE
     for bit, members in ((MARK, MARK_CHARS), (SEP_MID, SEP_MID_CHARS), (TERM, TERM_CHARS)):
         flags[[m.start() for m in re.finditer(f"[{re.escape(members)}]", joined)]] |= bit
     upt = np.fromiter(map(str.istitle, chars), bool, len(chars))  # one character: upper or title case
@@ -57,12 +60,8 @@ def _classes_of(chars: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _tables_of(chars: list[str]) -> tuple[np.ndarray, ...]:
-    """The per-character tables line_rows reads: flags; code (W, UPT, LO in three bits); lower-case
-    hash value; ASCII digit plus comma << 32 (so one sum per line counts both)."""
-    flags, lowv = _classes_of(chars)
-    code = (flags & (W | UPT | LO)).astype(np.uint8)
-    dc = ((flags & DIGIT) != 0).astype(np.int64) + (((flags & COMMA) != 0).astype(np.int64) << 32)
-    return flags, code, lowv, dc
+    """The per-character tables line_rows reads: flags and the lower-case hash value."""
+    return _classes_of(chars)
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +73,8 @@ def _table() -> tuple[np.ndarray, ...]:
 _ASTRAL: dict[int, tuple] = {}
 
 
-def tables(cp: np.ndarray, which: tuple[int, ...] = (0, 1, 2, 3)) -> list[np.ndarray]:
-    """The tables (0 flags, 1 code, 2 lower-case hash value, 3 digit/comma) read at each code point."""
+def tables(cp: np.ndarray, which: tuple[int, ...] = (0, 1)) -> list[np.ndarray]:
+    """The tables (0 flags, 1 lower-case hash value) read at each code point."""
     table = _table()
     if not len(cp) or int(cp.max()) < 0x10000:
         return [table[k][cp] for k in which]
@@ -95,36 +94,8 @@ def tables(cp: np.ndarray, which: tuple[int, ...] = (0, 1, 2, 3)) -> list[np.nda
 
 def classes(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per code point: flags (see the bits above) and the value its lower case hashes with."""
-    flags, lowv = tables(cp, (0, 2))
+    flags, lowv = tables(cp)
     return flags, lowv
-
-
-# istitle, per character, from the codes of the character before it and its own: a cased letter breaks
-# the token when it is upper/title case right after a cased letter of the token, or lower case right
-# after an uncased character (or the token start). Value: broken + (cased letter << 32).
-def _title_pairs() -> np.ndarray:
-    out = np.zeros(64, np.int64)
-    for prev in range(8):
-        for cur in range(8):
-            word, upt, lo = cur & 1, cur & UPT, cur & LO
-            prev_cased = bool(prev & 1 and prev & (UPT | LO))
-            broken = bool(word and (prev_cased if upt else (lo and not prev_cased)))
-            out[prev * 8 + cur] = int(broken) + (int(bool(word and (upt or lo))) << 32)
-    return out
-
-
-TITLE_PAIRS = _title_pairs()
-
-
-def title_marks(code: np.ndarray) -> np.ndarray:
-    """Prefix sums of the istitle marks (see TITLE_PAIRS) of every character: read at token bounds."""
-    pair = np.empty(len(code), np.uint8)
-    if len(code):
-        pair[0] = code[0]
-        np.bitwise_or(code[:-1] << 3, code[1:], out=pair[1:])
-    out = np.zeros(len(code) + 1, np.int64)
-    np.cumsum(TITLE_PAIRS[pair], out=out[1:])
-    return out
 
 
 _POW: list[np.ndarray] = []
@@ -173,15 +144,6 @@ def word_hashes(words) -> np.ndarray:
     """Hashes of lower-case words (in order), as line_rows hashes the tokens of a text."""
     if not words:
         return np.zeros(0, np.uint64)
-    code, lowv = tables(codepoints(" ".join(words)), (1, 2))
-    ts, te = token_bounds(code & W)
+    flags, lowv = tables(codepoints(" ".join(words)))
+    ts, te = token_bounds((flags & W != 0).view(np.int8))
     return span_hashes(prefix_hashes(lowv), ts, te)
-
-
-def lookup(h: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """Index of each hash in the sorted table, or -1."""
-    if not len(table):
-        return np.full(len(h), -1)
-    at = np.minimum(np.searchsorted(table, h), len(table) - 1)
-    return np.where(table[at] == h, at, -1)
-

@@ -65,6 +65,7 @@ WINDOWS = (3, 10, 30)
 _NEIGHBOUR_IDX = [RAW.index(c) for c in NEIGHBOUR]
 _PROSE, _SLUG, _TITLE_TAG = RAW.index("long_prose"), RAW.index("slug"), RAW.index("title_tag")
 _WINDOWED_IDX = [RAW.index(c) for c in WINDOWED]
+_NEIGHBOUR_ARR, _WINDOWED_ARR, _WIDTHS = np.array(_NEIGHBOUR_IDX), np.array(_WINDOWED_IDX), np.array(WINDOWS)
 
 
 def line_words(line: str) -> set[str]:
@@ -86,10 +87,9 @@ def slug_words(url: str | None) -> set[str]:
 def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str | None) -> np.ndarray:
     """The raw feature matrix: one row per line, columns as in RAW.
 
-    Vectorised (see charclass.py): the lines are joined once and read as code points with per-character
-    flags; per-line counts are one reduction over the line segments; tokens are runs of word
-    characters, known by a hash of their lower case; Python string methods and regexes only run on the
-    few candidate lines. tests/test_text_features.py checks it against the per-line definitions
+    The lines are joined once and read as code points with per-character flags (charclass.py); one
+    compiled pass (scan.py) counts what each line holds; Python regexes only run on the few candidate
+    lines for dates and prices. tests/test_text_features.py checks it against the per-line definitions
     (`line_rows_slow`) column by column.
     """
     n = len(lines)
@@ -100,105 +100,50 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
         lines = [t.replace("\n", " ") for t in lines]
         text = "\n".join(lines)
     lens = np.fromiter(map(len, lines), np.int64, n)
-    if not lens.all():  # empty lines (never from to_units) would make empty segments
+    if not lens.all():  # empty lines (never from to_units) would make empty spans
         return line_rows_slow(lines, indents, paras, url)
-    size = len(text)
-    starts = np.zeros(n + 1, np.int64)  # plus the end of the text: the slug and title words follow it
+    from . import scan  # compiled with numba, whose import takes 0.2 s: only whole-page texts need it
+    starts = np.zeros(n + 1, np.int64)
     np.cumsum(lens + 1, out=starts[1:])
     starts, ends = starts[:-1], starts[1:] - 1
     slug = slug_words(url)
     title_words = line_words(lines[0])
     words = sorted(slug | title_words)
-    # The words to look for ride along after the text, so one pass hashes them with its tokens.
-    cp = cc.codepoints(text + "\n" + " ".join(words))
-    code, lowv, dc = cc.tables(cp, (1, 2, 3))
-    # Per-line counts of digits and commas: one sum over each line's segment (its newline counts nothing).
-    dc = np.add.reduceat(dc, np.append(starts, size))[:n]
-    digits, commas = dc & 0xFFFFFFFF, dc >> 32
-    ts, te = cc.token_bounds(code & cc.W)
-    f = cc.prefix_hashes(lowv)
-    h = cc.span_hashes(f, ts, te)
-    k = len(ts) - len(words)  # tokens of the text; the words' hashes come after them
-    ts, te, h, wh = ts[:k], te[:k], h[:k], h[k:]
-    tok_line = np.searchsorted(starts, ts, side="right") - 1
-    nt = np.bincount(tok_line, minlength=n)
-    wchars = np.bincount(tok_line, weights=te - ts, minlength=n)
-    if "\u0130" in text:  # its lower case, which the word characters are counted in, is two characters
-        wchars += [t.count("\u0130") for t in lines]
-    marks = cc.title_marks(code)
-    per_tok = marks[te] - marks[ts]  # broken (low half) and cased letters (high half) of each token
-    title = np.bincount(tok_line, weights=((per_tok & 0xFFFFFFFF) == 0) & (per_tok > 0), minlength=n)
-    stop = np.bincount(tok_line, weights=cc.lookup(h, _stop_sorted()) >= 0, minlength=n)
-    in_slug, in_title = np.zeros(n), np.zeros(n)
-    if words:
-        order = np.argsort(wh)
-        at = cc.lookup(h, wh[order])
-        hit = np.flatnonzero(at >= 0)
-        if len(hit):  # distinct words per line: unique (line, word) pairs
-            pair = np.unique(tok_line[hit] * len(words) + order[at[hit]])
-            line, which = np.divmod(pair, len(words))
-            in_slug = np.bincount(line, weights=np.array([w in slug for w in words])[which], minlength=n)
-            in_title = np.bincount(line, weights=np.array([w in title_words for w in words])[which], minlength=n)
-    # Repeats of the same line (lower case), from line hashes.
-    lh = cc.span_hashes(f, starts, ends).tolist()
-    counts = Counter(lh)
-    dup = np.fromiter(map(counts.__getitem__, lh), np.int64, n) - 1
-    # Markers as substrings of the lower case: every needle is ASCII without 'k', so the ASCII lower case
-    # of the text (other characters as '?') finds exactly the same ones; the copyright sign by its flag.
-    low = text.encode("ascii", "replace").lower()
-    legal = _needle_lines(_LEGAL_MARKS[1:], low, starts, n)
-    if "\u00a9" in text:
-        legal[[i for i, t in enumerate(lines) if "\u00a9" in t]] = True
-    urlish = _needle_lines(_URL_MARKS, low, starts, n)
-    review = _needle_lines(_REVIEW_MARKS, low, starts, n)
-    if "\u2605" in text or "\u2606" in text:
-        review[[i for i, t in enumerate(lines) if "\u2605" in t or "\u2606" in t]] = True
-    comment = _needle_lines(_COMMENT_MARKS, low, starts, n)
-    # Lines opening with the same word as many others: templated items (bylines, list entries, comments).
-    first_rep = np.zeros(n)
-    has = np.flatnonzero(nt > 0)
-    if len(has):
-        fh = h[np.searchsorted(tok_line, has)]
-        srt = np.sort(fh)  # how many share each hash: the width of its run in the sorted hashes
-        first_rep[has] = np.searchsorted(srt, fh, "right") - np.searchsorted(srt, fh, "left") - 1
-    # Candidate lines only: separators (" x " or three spaces), list marks, short lines with a digit.
-    space = cp[:size] == 32
-    mid = np.flatnonzero(space[:-2] & space[2:]) + 1
-    mid = mid[(cc.tables(cp[mid], (0,))[0] & cc.SEP_MID) != 0]
-    seps = np.zeros(n)
-    for i in np.unique(np.searchsorted(starts, mid, side="right") - 1).tolist():
-        seps[i] = sum(map(lines[i].count, _SEPARATORS))
-    first_flags, last_flags = cc.tables(cp[np.concatenate((starts, ends - 1))], (0,))[0].reshape(2, n)
-    list_mark = np.zeros(n, bool)
-    for i in np.flatnonzero(first_flags & (cc.MARK | cc.D)).tolist():
-        list_mark[i] = _LIST_MARK.match(lines[i]) is not None
+    kinds = np.array([(w in slug) + 2 * (w in title_words) for w in words], np.int64)
+    # The words ride along after the text (each followed by a space), so one table lookup reads them too.
+    word_starts = np.cumsum([len(text) + 1] + [len(w) + 1 for w in words[:-1]], dtype=np.int64)[:len(words)]
+    cp = cc.codepoints(text + "\n" + "".join(w + " " for w in words))
+    flags, lowv = cc.tables(cp)
+    counts, hits, line_hash, first_hash = scan.line_counts(
+        cp, flags, lowv, starts, ends, *scan.stop_table(STOPWORDS), word_starts, kinds, *_needles())
+    nt, stop, digits, wchars, title, commas, in_slug, in_title, seps, list_mark, has_token = counts
+    dup = scan.repeats(line_hash)
+    first_rep = np.zeros(n, np.int64)
+    has = has_token > 0
+    first_rep[has] = scan.repeats(first_hash[has])  # lines opening with the same word: templated items
     dateish, price = np.zeros(n, bool), np.zeros(n, bool)
     for i in np.flatnonzero((digits > 0) & (lens < 60)).tolist():
         dateish[i] = _DATEISH.search(lines[i]) is not None
-    # every alternative of _PRICE holds one of these: only lines with one (and a digit) are searched
-    for i in np.flatnonzero(_needle_lines(_CURRENCY, text, starts, n) & (digits > 0)).tolist():
+    for i in np.flatnonzero(hits[scan.CURRENCY] & (digits > 0)).tolist():  # every _PRICE match has a mark
         price[i] = _PRICE.search(lines[i]) is not None
+    last = flags[ends - 1]
     return _columns(np.array([
-        lens, nt, stop, digits, wchars, (last_flags & cc.TERM) != 0, title, seps, commas,
-        list_mark, indents, dup, _para_sizes(paras, n), in_slug, in_title, legal, urlish, dateish,
-        np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58, price, review,
-        comment, first_rep,
+        lens, nt, stop, digits, wchars, (last & cc.TERM) != 0, title, seps, commas,
+        list_mark, indents, dup, _para_sizes(paras, n), in_slug, in_title, hits[scan.LEGAL],
+        hits[scan.URLISH], dateish, np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58, price,
+        hits[scan.REVIEW], hits[scan.COMMENT], first_rep,
     ], dtype=np.float32), len(slug), len(title_words))
 
 
-def _needle_lines(needles: tuple[str, ...], low: bytes | str, starts: np.ndarray, n: int) -> np.ndarray:
-    """Lines of the text (bytes: its ASCII lower case; str: the text) that contain one of the needles."""
-    at = []
-    for needle in needles:
-        b = needle.encode() if isinstance(low, bytes) else needle
-        pos = low.find(b)
-        while pos >= 0:
-            at.append(pos)
-            pos = low.find(b, pos + 1)
-    hit = np.zeros(n, bool)
-    if at:
-        hit[np.searchsorted(starts, at, side="right") - 1] = True
-    return hit
+@lru_cache(maxsize=1)
+def _needles() -> tuple[np.ndarray, ...]:
+    """The marker substrings as scan.needle_table arrays: lower-case markers first, then the raw ones."""
+    from . import scan
+    lowered = scan.needle_table([(scan.LEGAL, _LEGAL_MARKS[1:]), (scan.URLISH, _URL_MARKS),
+                                 (scan.REVIEW, _REVIEW_MARKS), (scan.COMMENT, _COMMENT_MARKS)])
+    raw = scan.needle_table([(scan.LEGAL, ("\u00a9",)), (scan.REVIEW, ("\u2605", "\u2606")),
+                             (scan.CURRENCY, _CURRENCY)])
+    return (*lowered, scan.pair_filter(lowered[0]), *raw)
 
 
 def _para_sizes(paras: list[int], n: int) -> np.ndarray:
@@ -268,73 +213,22 @@ def window_mean(col: np.ndarray, w: int) -> np.ndarray:
     return ((c[hi] - c[lo]) / span).astype(np.float32)
 
 
-def _signed(d: np.ndarray) -> np.ndarray:
-    """sign(d) * log(1 + |d|): distances in lines, compressed."""
-    return np.sign(d) * np.log1p(np.abs(d))
-
-
-def _windows(col: np.ndarray, widths: tuple[int, ...], out: list[np.ndarray]) -> None:
-    """Write window_mean(col, w) for each width into the given output slices (one cumulative sum)."""
-    n = len(col)
-    c = np.zeros((n + 1, *col.shape[1:]))
-    np.cumsum(col, axis=0, dtype=np.float64, out=c[1:])
-    idx = np.arange(n)
-    for w, dst in zip(widths, out):
-        lo = np.maximum(idx - w, 0)
-        hi = np.minimum(idx + w + 1, n)
-        span = (hi - lo) if col.ndim == 1 else (hi - lo)[:, None]
-        dst[...] = (c[hi] - c[lo]) / span
-
-
 N_CONTEXT = len(RAW) + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED) + 12
 
 
 def context(rows: np.ndarray) -> np.ndarray:
-    """Raw features plus neighbours, windows, anchors and document-level figures (one matrix, filled
-    in place: the same values as stacking the parts, with fewer array operations)."""
+    """Raw features plus neighbours, windows, anchors and document-level figures (one matrix, filled by
+    a compiled loop: fill.context_rest)."""
     n, r = rows.shape
     x = np.zeros((n, N_CONTEXT), np.float32)
-    x[:, :r] = rows
-    near = rows[:, _NEIGHBOUR_IDX]
-    k = len(NEIGHBOUR)
-    x[1:, r:r + k] = near[:-1]               # the line before
-    x[2:, r + k:r + 2 * k] = near[:-2]       # two before
-    x[:-1, r + 2 * k:r + 3 * k] = near[1:]   # the line after
-    x[:-2, r + 3 * k:r + 4 * k] = near[2:]   # two after
-    at = r + 4 * k
-    m = len(WINDOWED)
-    _windows(rows[:, _WINDOWED_IDX], WINDOWS, [x[:, at + i * m:at + (i + 1) * m] for i in range(len(WINDOWS))])
-    at += len(WINDOWS) * m
-    idx = np.arange(n, dtype=np.float32)
+    if not n:
+        return x
+    from . import fill  # numba (see line_rows)
     chars = np.expm1(rows[:, 0])
-    prose_col = rows[:, _PROSE]
-    cum = np.cumsum(chars) - chars
-    total = float(chars.sum()) or 1.0
-    prose = np.flatnonzero(prose_col > 0)
-    first = prose[0] if len(prose) else n
-    last = prose[-1] if len(prose) else -1
-    title_score = np.maximum(rows[:, _SLUG], rows[:, _TITLE_TAG])
-    anchor = int(np.argmax(title_score[: max(1, first + 1)])) if n else 0
-    has_anchor = float(title_score[anchor] >= 0.5) if n else 0.0
-    prose_chars = float((chars * prose_col).sum())
-    a = x[:, at:]
-    a[:, 0] = idx / max(1, n - 1)
-    a[:, 1] = cum / total
-    a[:, 2] = _signed(idx - first)
-    a[:, 3] = _signed(idx - last)
-    a[:, 4] = _signed(idx - anchor) * has_anchor
-    a[:, 5] = (idx == anchor) * has_anchor
-    a[:, 6] = np.float32(np.log1p(n))
-    a[:, 7] = prose_chars / total
-    a[:, 8] = has_anchor
-    a[:, 9] = len(prose) / max(1, n)
-    # The headline found anywhere (not only above the first prose line: product and forum pages have
-    # prose-like chrome above it), a short line matching the slug or page title best.
-    if n > 1:
-        g = title_score[1:] * ((chars[1:] <= 200) & (prose_col[1:] == 0))
-        best = 1 + int(np.argmax(g))
-        a[:, 10] = _signed(idx - best) * (g[best - 1] >= 0.5)
-        a[:, 11] = g[best - 1]
+    s32, s64 = fill.signed_tables(n)
+    fill.context_rest(x, rows, chars, r + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED), _NEIGHBOUR_ARR,
+                      _WINDOWED_ARR, _WIDTHS, _PROSE, _SLUG, _TITLE_TAG, float(chars.sum()) or 1.0,
+                      float((chars * rows[:, _PROSE]).sum()), np.float32(np.log1p(n)), s32, s64)
     return x
 
 
@@ -342,47 +236,16 @@ N_STAGE2 = 14 + len(RAW)
 
 
 def stage2(logit: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """Second-pass inputs: first-pass scores smoothed over neighbours and windows, plus a few features."""
+    """Second-pass inputs: first-pass scores smoothed over neighbours and windows, the share of kept-looking
+    lines before and after, the best-scoring run of lines (max-sum, weighted by length: lines far outside
+    it are rarely article on article pages, and often are on product or listing pages), and the raw
+    features (a compiled loop: fill.stage2_rest)."""
     n = len(logit)
     z = np.zeros((n, N_STAGE2), np.float32)
-    p = 1.0 / (1.0 + np.exp(-logit))
-    z[:, 0] = logit
-    z[1:, 1] = logit[:-1]
-    z[:-1, 2] = logit[1:]
-    z[2:, 3] = logit[:-2]
-    z[:-2, 4] = logit[2:]
-    _windows(p, (2, 5, 15, 40), [z[:, 5 + i] for i in range(4)])
-    # Share of the document's kept-looking lines before/after: the article is mostly one run.
-    cp = np.cumsum(p)
-    tot = max(float(cp[-1]) if n else 1.0, 1e-6)
-    z[:, 9] = cp / tot
-    z[:, 10] = 1 - cp / tot
-    # The best-scoring run of lines (max-sum, weighted by length): lines far outside it are
-    # rarely article on article pages, and often are on product or listing pages.
-    start, end = best_run((p - 0.5) * x[:, 0])
-    idx = np.arange(n)
-    z[:, 11] = (idx >= start) & (idx <= end)
-    z[:, 12] = _signed(idx - start)
-    z[:, 13] = _signed(idx - end)
-    z[:, 14:] = x[:, :len(RAW)]
+    if n:
+        from . import fill  # numba (see line_rows)
+        fill.stage2_rest(z, logit, 1.0 / (1.0 + np.exp(-logit)), x, len(RAW), fill.signed_tables(n)[1])
     return z
-
-
-def best_run(values: np.ndarray) -> tuple[int, int]:
-    """First and last index of the contiguous run with the largest sum, as Kadane's scan finds it
-    (ties: the earliest end; for that end, the latest start), from prefix sums in one pass of numpy."""
-    n = len(values)
-    if not n:
-        return 0, -1
-    pre = np.zeros(n + 1)
-    np.cumsum(values, dtype=np.float64, out=pre[1:])
-    low = np.minimum.accumulate(pre[:-1])          # lowest prefix before each end
-    # Kadane restarts at i when the running sum is <= 0, i.e. when pre[i] is at or below every earlier one.
-    restart = np.ones(n, bool)
-    restart[1:] = pre[1:-1] <= low[:-1]
-    start_at = np.maximum.accumulate(np.where(restart, np.arange(n), 0))
-    end = int(np.argmax(pre[1:] - low))
-    return int(start_at[end]), end
 
 
 def title_anchor(rows: np.ndarray, max_chars: int = 200, prose: np.ndarray | None = None) -> int | None:
@@ -403,7 +266,11 @@ def title_anchor(rows: np.ndarray, max_chars: int = 200, prose: np.ndarray | Non
     return i
 
 
-@lru_cache(maxsize=1)
-def _stop_sorted() -> np.ndarray:
-    """The stop words' hashes, sorted: a binary search stays in a few cache lines."""
-    return np.unique(cc.word_hashes(sorted(STOPWORDS)))
+def warm() -> None:
+    """Compile the numba loops (or load them from numba's disk cache) on a small made-up page, so that the
+    first real page does not wait for it (the Docker build runs this once)."""
+    from .model import load
+    lines = ["Home | News | Sport", "A headline about ferries", "By Jane Smith, 3 May 2024"] + [
+        f"Paragraph {i} says what happened, and why it matters to the people who live there." for i in range(20)]
+    load().scores(lines, [0] * len(lines), list(range(len(lines))), "https://example.com/news/a-headline-about-ferries")
+

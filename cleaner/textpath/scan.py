@@ -1,0 +1,246 @@
+"""One compiled pass over a text's characters: the per-line counts behind the line features (numba).
+
+The line classifier runs on every whole page, and a page's features were a hundred-odd numpy passes
+over its characters, each cheap but each paying numpy's call overhead and a trip through memory. This
+kernel reads every character once, line by line, and counts what features.line_rows needs: tokens,
+word characters, title-case tokens, stop words, slug and title words, digits, commas, the hash of the
+lower-case line and of its first word, the marker substrings (legal, URL, review, comment, currency),
+menu separators and list marks. It is compiled by numba on first use and cached on disk
+(NUMBA_CACHE_DIR, or __pycache__ beside this file), so a process pays the compilation once per install.
+
+The definitions are features.line_rows_slow's; tests/test_text_features.py checks them column by column.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from numba import njit
+
+from . import charclass as cc
+
+# Groups of marker substrings: rows of the hits matrix line_counts returns.
+LEGAL, URLISH, REVIEW, COMMENT, CURRENCY = range(5)
+# Rows of the counts matrix line_counts returns, in this order.
+COUNTS = ("tokens", "stop", "digits", "wordchars", "title", "commas", "in_slug", "in_title", "separators",
+          "list_mark", "has_token")
+
+_U64 = np.uint64
+_P = _U64(cc._P)
+_SEPARATOR_MIDS = np.array([ord(c) for c in "|\u2022\u00b7\u00bb\u203a/ "], np.int64)  # " X " separators
+
+
+def needle_table(groups: list[tuple[int, tuple[str, ...]]]) -> tuple[np.ndarray, ...]:
+    """Needles as arrays: code points (padded with -1), lengths and groups, sorted by first character;
+    and, per first character (below 2**16), where its needles start and end in that order."""
+    items = sorted((needle, g) for g, needles in groups for needle in needles)
+    chars = np.full((len(items), max(len(n) for n, _ in items)), -1, np.int64)
+    for k, (needle, _) in enumerate(items):
+        chars[k, :len(needle)] = [ord(c) for c in needle]
+    lengths = np.array([len(n) for n, _ in items], np.int64)
+    group = np.array([g for _, g in items], np.int64)
+    first, end = np.zeros(1 << 16, np.int64), np.zeros(1 << 16, np.int64)
+    for k in range(len(items) - 1, -1, -1):
+        first[chars[k, 0]] = k
+    for k in range(len(items)):
+        end[chars[k, 0]] = k + 1
+    return chars, lengths, group, first, end
+
+
+def pair_filter(chars: np.ndarray) -> np.ndarray:
+    """For ASCII needles (rows of needle_table's chars): whether any starts with each pair of ASCII
+    characters (first * 128 + second); a one-character needle starts with its character and anything."""
+    ok = np.zeros(128 * 128, np.bool_)
+    for row in chars.tolist():
+        if row[0] < 128:
+            if len(row) < 2 or row[1] < 0:
+                ok[row[0] * 128:(row[0] + 1) * 128] = True
+            elif row[1] < 128:
+                ok[row[0] * 128 + row[1]] = True
+    return ok
+
+
+def hash_table(keys: np.ndarray) -> tuple[np.ndarray, int]:
+    """Open addressing (linear probing) from the top bits of each key; 0 marks an empty slot. Returns
+    the slots and the shift that leaves those bits."""
+    bits = max(4, (4 * max(1, len(keys))).bit_length())
+    slots = np.zeros(1 << bits, np.uint64)
+    for key in keys.tolist():
+        at = key >> (64 - bits)
+        while slots[at] != 0 and slots[at] != key:
+            at = (at + 1) & ((1 << bits) - 1)
+        slots[at] = key
+    return slots, 64 - bits
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _member(slots, shift, key) -> bool:
+    """Whether key is in a hash_table."""
+    at = np.int64(key >> _U64(shift))
+    mask = len(slots) - 1
+    while slots[at] != 0:
+        if slots[at] == key:
+            return True
+        at = (at + 1) & mask
+    return False
+
+
+@njit(cache=True, nogil=True)
+def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_starts, word_kinds,
+                lo_needles, lo_len, lo_group, lo_first, lo_end, lo_pairs,
+                raw_needles, raw_len, raw_group, raw_first, raw_end):
+    """Per-line counts (rows as in COUNTS), marker hits (one row per group), line and first-word hashes.
+
+    cp, flags, lowv: code points, charclass flags and lower-case hash values of the joined lines, then
+    of the slug and title words (each followed by one separator); starts and ends: each line's span;
+    word_starts: where each word starts (word_kinds: 1 slug, 2 title, 3 both); the needle arrays come
+    from needle_table: lo_* are found in the ASCII lower case of the text (other characters read as '?'),
+    lo_pairs is their pair_filter; raw_* are found in the text itself.
+    """
+    n = len(starts)
+    counts = np.zeros((len(COUNTS), n), np.int64)
+    hits = np.zeros((5, n), np.bool_)
+    line_hash = np.zeros(n, np.uint64)
+    first_hash = np.zeros(n, np.uint64)
+    word_hashes = np.zeros(len(word_starts), np.uint64)
+    for w in range(len(word_starts)):
+        h, pw, i = _U64(0), _U64(1), word_starts[w]
+        while flags[i] & cc.W:
+            h += _U64(lowv[i]) * pw
+            pw *= _P
+            i += 1
+        word_hashes[w] = h
+    seen = np.full(len(word_starts), -1, np.int64)
+    for line in range(n):
+        a, b = starts[line], ends[line]
+        lh, lpw = _U64(0), _U64(1)
+        in_token = False
+        th, tpw = _U64(0), _U64(1)
+        tlen = 0
+        broken, cased, prev_cased = False, 0, False
+        separator_like = False
+        for i in range(a, b + 1):
+            fl = flags[i] if i < b else 0
+            if i < b:
+                lv = _U64(lowv[i])
+                lh += lv * lpw
+                lpw *= _P
+                if fl & cc.DIGIT:
+                    counts[2, line] += 1
+                if fl & cc.COMMA:
+                    counts[5, line] += 1
+                if fl & cc.SEP_MID and a < i < b - 1 and cp[i - 1] == 32 and cp[i + 1] == 32:
+                    separator_like = True
+                c = cp[i]
+                if c < 128:  # a lower-case marker can start here: check its first two characters at once
+                    low = c + 32 if 65 <= c <= 90 else c
+                    nxt = cp[i + 1] if i + 1 < b else 0
+                    nxt = (nxt + 32 if 65 <= nxt <= 90 else nxt) if nxt < 128 else 63
+                    if lo_pairs[low * 128 + nxt]:
+                        for k in range(lo_first[low], lo_end[low]):
+                            _needle_at(cp, i, b, lo_needles, lo_len, lo_group, k, True, hits, line)
+                if c < 65536:
+                    for k in range(raw_first[c], raw_end[c]):
+                        _needle_at(cp, i, b, raw_needles, raw_len, raw_group, k, False, hits, line)
+            if fl & cc.W:
+                if not in_token:
+                    in_token = True
+                    th, tpw, tlen = _U64(0), _U64(1), 0
+                    broken, cased, prev_cased = False, 0, False
+                th += _U64(lowv[i]) * tpw
+                tpw *= _P
+                tlen += 2 if fl & cc.LONGER else 1  # U+0130's lower case is two characters
+                upt, lo = (fl & cc.UPT) != 0, (fl & cc.LO) != 0
+                if upt:
+                    broken = broken or prev_cased
+                elif lo:
+                    broken = broken or not prev_cased
+                prev_cased = upt or lo
+                if prev_cased:
+                    cased += 1
+            elif in_token:  # a token ends: count it
+                in_token = False
+                if counts[0, line] == 0:
+                    first_hash[line] = th
+                    counts[10, line] = 1
+                counts[0, line] += 1
+                counts[3, line] += tlen
+                if not broken and cased > 0:
+                    counts[4, line] += 1
+                if _member(stop_slots, stop_shift, th):
+                    counts[1, line] += 1
+                for w in range(len(word_hashes)):
+                    if word_hashes[w] == th and seen[w] != line:
+                        seen[w] = line
+                        if word_kinds[w] & 1:
+                            counts[6, line] += 1
+                        if word_kinds[w] & 2:
+                            counts[7, line] += 1
+        line_hash[line] = lh
+        if separator_like:  # non-overlapping occurrences of each " X " separator, as str.count finds them
+            total = 0
+            for mid in _SEPARATOR_MIDS:
+                i = a
+                while i + 2 < b:
+                    if cp[i] == 32 and cp[i + 1] == mid and cp[i + 2] == 32:
+                        total += 1
+                        i += 3
+                    else:
+                        i += 1
+            counts[8, line] = total
+        counts[9, line] = _list_mark(cp, flags, a, b)
+    return counts, hits, line_hash, first_hash
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _needle_at(cp, i, b, needles, needle_len, needle_group, k, lowered, hits, line) -> None:
+    """Mark the line when needle k occurs at position i (within the line)."""
+    m = needle_len[k]
+    if i + m > b or hits[needle_group[k], line]:
+        return
+    for j in range(1, m):
+        c = cp[i + j]
+        if lowered:
+            c = (c + 32 if 65 <= c <= 90 else c) if c < 128 else 63
+        if c != needles[k, j]:
+            return
+    hits[needle_group[k], line] = True
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _list_mark(cp, flags, a, b) -> int:
+    """features._LIST_MARK at the line's start: a mark character, or 1-3 digits and '.' or ')', then a space."""
+    if a >= b:
+        return 0
+    if flags[a] & cc.MARK:
+        return 1 if a + 1 < b and flags[a + 1] & cc.SPACE else 0
+    k = a
+    while k < b and flags[k] & cc.D:
+        k += 1
+    digits = k - a
+    if 1 <= digits <= 3 and k + 1 < b and (cp[k] == 46 or cp[k] == 41) and flags[k + 1] & cc.SPACE:
+        return 1
+    return 0
+
+
+@njit(cache=True, nogil=True)
+def repeats(keys):
+    """For each key, how many other entries hold the same key (equal keys are adjacent once sorted)."""
+    n = len(keys)
+    order = np.argsort(keys)
+    out = np.empty(n, np.int64)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and keys[order[j]] == keys[order[i]]:
+            j += 1
+        for t in range(i, j):
+            out[order[t]] = j - i - 1
+        i = j
+    return out
+
+
+@lru_cache(maxsize=8)
+def stop_table(words: frozenset[str]) -> tuple[np.ndarray, int]:
+    """A hash table of the words' hashes (the stop words)."""
+    return hash_table(np.unique(cc.word_hashes(sorted(words))))
