@@ -109,7 +109,8 @@ def test_heading_prefilter_misses_no_heading():
              "The Related stories were long.", "\u00dcber uns", "Leave a Reply Cancel reply", "comment",
              "More News from Detroit", "Share this:", "x Related", "\u2022 Related",
              "7", "Comments", "3", "Related stories"]  # a count on the line above is not part of the heading
-    units = [Unit(text=t, para=i) for i, t in enumerate(lines)]
-    want = {i: k for i, t in enumerate(lines) if (k := tail_cut._kind(t, rule.compiled, rule.options))}
-    assert want, "no heading among the samples"
-    assert tail_cut._kinds(units, rule.compiled, rule.options) == want
+    for sample in (lines, lines + ["Related\nstories"]):  # a line with a break of its own: each line alone
+        units = [Unit(text=t, para=i) for i, t in enumerate(sample)]
+        want = {i: k for i, t in enumerate(sample) if (k := tail_cut._kind(t, rule.compiled, rule.options))}
+        assert want, "no heading among the samples"
+        assert tail_cut._kinds(units, rule.compiled, rule.options) == want

@@ -9,7 +9,8 @@ The phrases live in the rule options (rules/_defaults.yaml); only the positional
 from __future__ import annotations
 
 import re
-from itertools import compress
+from bisect import bisect_right
+from itertools import accumulate
 from operator import attrgetter
 
 ID = "tail_cut"
@@ -49,12 +50,6 @@ _PROSE_MIN = 120
 _SENTENCE_MIN = 40
 _END = (".", "!", "?", "\"", "'", "\u201d", "\u2019")
 _COUNT = r"(?:\(?\d[\d,.]*\)?\s+)?"
-_DOTTED_I = str.maketrans("\u0131\u0130", "ii")  # re.I matches i to both; casefold does not
-
-
-def _fold(word: str) -> str:
-    """Text as re.I compares it: case folded (long s, Kelvin sign...), dotless and dotted i as i."""
-    return word.translate(_DOTTED_I).casefold()
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -62,17 +57,37 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p.strip()) for p in sorted(phrases, key=len, reverse=True))
 
 
+def _trie(phrases: list[str]) -> str:
+    """The alternation of the phrases with their shared first characters factored out, recursively.
+
+    It matches what the flat alternation matches; re tries a flat one phrase by phrase at every line,
+    this one rejects a line after one character per group.
+    """
+    groups: dict[str, list[str]] = {}
+    for p in dict.fromkeys(phrases):
+        groups.setdefault(p[:1], []).append(p[1:])
+    parts = []
+    for first, rests in groups.items():
+        if len(rests) == 1 or not first:
+            parts.append(re.escape(first + rests[0]))
+        else:
+            tails = [r for r in rests if r]
+            parts.append(re.escape(first) + f"(?:{_trie(tails)}{'|' if len(tails) < len(rests) else ''})")
+    return "|".join(parts)
+
+
 def prepare(options: dict):
     """Compile the three phrase lists into anchored regexes (None when a list is empty), and one
-    prefilter of all phrases on casefolded lines (None when there are no phrases)."""
+    search for a line break followed by any phrase (None when there are no phrases)."""
     def rx(phrases: list[str], tail: str):
         return re.compile(rf"^{_COUNT}(?:{_alternation(phrases)}){tail}", re.I) if phrases else None
     phrases = options["headings"] + options["labels"] + options["comment_headings"]
-    # Case-sensitive on casefolded text: each alternative starts with a literal, which re skips fast.
-    prefilter = re.compile(rf"\s*{_COUNT}(?:{_alternation([_fold(p) for p in phrases])})") if phrases else None
+    # Every line that one of the three matches starts with a phrase: a line break followed by one is what
+    # the search over all lines at once looks for (the break, a literal, lets it jump from line to line).
+    starts = re.compile(rf"\n(?=(?i:\s*{_COUNT}(?:{_trie([p.strip() for p in phrases])})))") if phrases else None
     # a heading is the phrase plus at most a short qualifier ("More News from Detroit", "Comments (12)")
     return (rx(options["headings"], r"(?![\w'])"), rx(options["labels"], ""),
-            rx(options["comment_headings"], r"(?![\w'])"), prefilter)
+            rx(options["comment_headings"], r"(?![\w'])"), starts)
 
 
 def _prose(text: str) -> bool:
@@ -94,7 +109,7 @@ def _norm(text: str) -> str:
 
 def _kind(text: str, compiled, o: dict) -> str | None:
     """'teaser', 'label' or 'comment' when the line is a tail heading, else None."""
-    heads, labels, comments, _ = compiled
+    heads, labels, comments = compiled[:3]
     t = text.strip().rstrip(":").strip()
     if len(t) <= o["max_heading_chars"] and not t.endswith((".", "?", "!")):  # a heading, not a sentence
         if comments and comments.match(t):
@@ -107,17 +122,21 @@ def _kind(text: str, compiled, o: dict) -> str | None:
 
 
 def _kinds(units, compiled, o: dict) -> dict[int, str]:
-    """Line index -> kind of every tail heading. Only lines the prefilter matches are judged: a line
-    can only match a phrase under re.I when its casefolded form matches the casefolded phrase."""
-    prefilter = compiled[3]
-    if prefilter is None:
+    """Line index -> kind of every tail heading.
+
+    Only the lines that start with a phrase are judged, found with one search over the joined lines (a
+    search per line is what costs). A line that _kind takes starts, once stripped, with a count and a
+    phrase, and so does the joined text right after the break before it; a match there that runs on
+    past the line's end (a count on the line above) is no heading by itself, and _kind says so.
+    """
+    starts = compiled[3]
+    if starts is None:
         return {}
     texts = list(map(attrgetter("text"), units))
-    folded = map(str.casefold, texts)
-    if any("\u0131" in t or "\u0130" in t for t in texts):  # re.I matches both to i; casefold does not
-        folded = map(_fold, texts)
+    at = list(accumulate([len(t) + 1 for t in texts], initial=0))  # where each line's break sits
     out = {}
-    for i in compress(range(len(texts)), map(prefilter.match, folded)):
+    for m in starts.finditer("\n" + "\n".join(texts)):
+        i = bisect_right(at, m.start()) - 1  # a break inside a line (none in text mode) maps to its line
         kind = _kind(texts[i], compiled, o)
         if kind is not None:
             out[i] = kind
