@@ -49,6 +49,14 @@ def test_control_characters_far_into_a_long_text_are_dropped_too():
     assert "La terrasse ouvrira au printemps prochain." in r.text and "\x07" not in r.text
 
 
+def test_the_quick_control_check_agrees_with_the_pattern_on_every_character():
+    """_has_control (UTF-8 scans in C) must say what _CONTROL.search says, whatever the neighbours."""
+    from cleaner.decode import _CONTROL, _has_control
+    for cp in [*range(0x10000), 0x10000, 0x1FFFE, 0x10FFFF]:
+        for text in (f"ab{chr(cp)}\u00e9", f"\uff00{chr(cp)}"):
+            assert _has_control(text) == (_CONTROL.search(text) is not None), hex(cp)
+
+
 def test_carriage_returns_become_line_breaks():
     r = clean(ARTICLE.replace("\n", "\r\n").replace("travaux,", "travaux,\r"), content_type="text")
     assert "\r" not in r.text and r.text.count("\n\n") == 1
