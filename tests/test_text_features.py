@@ -62,10 +62,11 @@ def test_sample_page_matches_the_definitions():
 @pytest.mark.parametrize("seed", range(6))
 def test_random_unicode_lines_match_the_definitions(seed):
     rng = random.Random(seed)
-    alphabet = list("aAbBzZ09 ,.:|/*-_'\"?!\t") + ["\u00a9", "\u2022", "\u00b7", "\u00bb", "\u203a", "\u2013",
+    alphabet = list("aAbBzZ01929 ,.:|/*-_'\"?!\t$") + ["\u00a9", "\u2022", "\u00b7", "\u00bb", "\u203a", "\u2013",
                                                    "\u0130", "\u03a3", "\u03c2", "\u03c3", "\u01c5", "\u00df",
                                                    "\u0661", "\U0001F600", "\U00010400", "\u2026", "\u201d"]
-    words = ["the", "and", "copyright", "terms", "http", "www.", ".com", "@", "privacy", "news", "ferry"]
+    words = ["the", "and", "copyright", "terms", "http", "www.", ".com", "@", "privacy", "news", "ferry", "2024",
+             "19", "12:30", "Reply", "wrote:", "out of 5", " stars", "USD", "kr", "\u20ac", "\u2605", "Rs", "* "]
     lines = []
     for _ in range(120):
         parts = [rng.choice(alphabet) if rng.random() < 0.6 else rng.choice(words) for _ in range(rng.randint(1, 30))]

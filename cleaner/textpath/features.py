@@ -116,23 +116,23 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     flags, lowv = cc.tables(cp)
     counts, hits, line_hash, first_hash = scan.line_counts(
         cp, flags, lowv, starts, ends, *scan.stop_table(STOPWORDS), word_starts, kinds, *_needles())
-    nt, stop, digits, wchars, title, commas, in_slug, in_title, seps, list_mark, has_token = counts
+    nt, stop, digits, wchars, title, commas, in_slug, in_title, seps, list_mark, has_token, dateish = counts
     dup = scan.repeats(line_hash)
     first_rep = np.zeros(n, np.int64)
     has = has_token > 0
     first_rep[has] = scan.repeats(first_hash[has])  # lines opening with the same word: templated items
-    dateish, price = np.zeros(n, bool), np.zeros(n, bool)
-    for i in np.flatnonzero((digits > 0) & (lens < 60)).tolist():
-        dateish[i] = _DATEISH.search(lines[i]) is not None
+    price = np.zeros(n, bool)
     for i in np.flatnonzero(hits[scan.CURRENCY] & (digits > 0)).tolist():  # every _PRICE match has a mark
         price[i] = _PRICE.search(lines[i]) is not None
     last = flags[ends - 1]
-    return _columns(np.array([
-        lens, nt, stop, digits, wchars, (last & cc.TERM) != 0, title, seps, commas,
-        list_mark, indents, dup, _para_sizes(paras, n), in_slug, in_title, hits[scan.LEGAL],
-        hits[scan.URLISH], dateish, np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58, price,
-        hits[scan.REVIEW], hits[scan.COMMENT], first_rep,
-    ], dtype=np.float32), len(slug), len(title_words))
+    counts32 = np.empty((24, n), np.float32)  # row by row: np.array of a list of mixed arrays is slow
+    for j, row in enumerate((
+            lens, nt, stop, digits, wchars, (last & cc.TERM) != 0, title, seps, commas,
+            list_mark, indents, dup, _para_sizes(paras, n), in_slug, in_title, hits[scan.LEGAL],
+            hits[scan.URLISH], dateish, np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58, price,
+            hits[scan.REVIEW], hits[scan.COMMENT], first_rep)):
+        counts32[j] = row
+    return _columns(counts32, len(slug), len(title_words))
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +198,10 @@ def _columns(counts: np.ndarray, n_slug: int, n_title: int) -> np.ndarray:
         legal, urlish, dateish, upper, (nc >= 80) & (ends > 0) & (stop >= 0.15 * nw), colon, price, review,
         comment, (nc < 40) & (ends == 0), np.log1p(first_rep),
     ]
-    return np.stack(cols, axis=1).astype(np.float32)
+    out = np.empty((len(cols), len(nc)), np.float32)  # a row per column, then one transposing copy
+    for j, col in enumerate(cols):
+        out[j] = col
+    return np.ascontiguousarray(out.T)
 
 
 def window_mean(col: np.ndarray, w: int) -> np.ndarray:

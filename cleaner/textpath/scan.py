@@ -23,7 +23,7 @@ from . import charclass as cc
 LEGAL, URLISH, REVIEW, COMMENT, CURRENCY = range(5)
 # Rows of the counts matrix line_counts returns, in this order.
 COUNTS = ("tokens", "stop", "digits", "wordchars", "title", "commas", "in_slug", "in_title", "separators",
-          "list_mark", "has_token")
+          "list_mark", "has_token", "dateish")
 
 _U64 = np.uint64
 _P = _U64(cc._P)
@@ -102,17 +102,12 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
     hits = np.zeros((5, n), np.bool_)
     line_hash = np.zeros(n, np.uint64)
     first_hash = np.zeros(n, np.uint64)
-    word_hashes = np.zeros(len(word_starts), np.uint64)
-    for w in range(len(word_starts)):
-        h, pw, i = _U64(0), _U64(1), word_starts[w]
-        while flags[i] & cc.W:
-            h += _U64(lowv[i]) * pw
-            pw *= _P
-            i += 1
-        word_hashes[w] = h
+    word_slots, word_index, word_shift = _word_table(flags, lowv, word_starts)
     seen = np.full(len(word_starts), -1, np.int64)
     for line in range(n):
         a, b = starts[line], ends[line]
+        # per-line counts in locals (stored once at the end of the line)
+        tokens = stop = digits = wordchars = title = commas = in_slug = in_title = 0
         lh, lpw = _U64(0), _U64(1)
         in_token = False
         th, tpw = _U64(0), _U64(1)
@@ -122,13 +117,12 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
         for i in range(a, b + 1):
             fl = flags[i] if i < b else 0
             if i < b:
-                lv = _U64(lowv[i])
-                lh += lv * lpw
+                lh += _U64(lowv[i]) * lpw
                 lpw *= _P
                 if fl & cc.DIGIT:
-                    counts[2, line] += 1
+                    digits += 1
                 if fl & cc.COMMA:
-                    counts[5, line] += 1
+                    commas += 1
                 if fl & cc.SEP_MID and a < i < b - 1 and cp[i - 1] == 32 and cp[i + 1] == 32:
                     separator_like = True
                 c = cp[i]
@@ -151,32 +145,32 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                 tpw *= _P
                 tlen += 2 if fl & cc.LONGER else 1  # U+0130's lower case is two characters
                 upt, lo = (fl & cc.UPT) != 0, (fl & cc.LO) != 0
-                if upt:
+                if upt:  # str.istitle: a capital only right after an uncased character...
                     broken = broken or prev_cased
-                elif lo:
+                elif lo:  # ...and a small letter only right after a cased one
                     broken = broken or not prev_cased
                 prev_cased = upt or lo
                 if prev_cased:
                     cased += 1
             elif in_token:  # a token ends: count it
                 in_token = False
-                if counts[0, line] == 0:
+                if tokens == 0:
                     first_hash[line] = th
-                    counts[10, line] = 1
-                counts[0, line] += 1
-                counts[3, line] += tlen
+                tokens += 1
+                wordchars += tlen
                 if not broken and cased > 0:
-                    counts[4, line] += 1
+                    title += 1
                 if _member(stop_slots, stop_shift, th):
-                    counts[1, line] += 1
-                for w in range(len(word_hashes)):
-                    if word_hashes[w] == th and seen[w] != line:
-                        seen[w] = line
-                        if word_kinds[w] & 1:
-                            counts[6, line] += 1
-                        if word_kinds[w] & 2:
-                            counts[7, line] += 1
+                    stop += 1
+                w = _find(word_slots, word_index, word_shift, th)
+                if w >= 0 and seen[w] != line:  # distinct words per line
+                    seen[w] = line
+                    in_slug += word_kinds[w] & 1
+                    in_title += word_kinds[w] >> 1
         line_hash[line] = lh
+        counts[0, line], counts[1, line], counts[2, line], counts[3, line] = tokens, stop, digits, wordchars
+        counts[4, line], counts[5, line], counts[6, line], counts[7, line] = title, commas, in_slug, in_title
+        counts[10, line] = tokens > 0
         if separator_like:  # non-overlapping occurrences of each " X " separator, as str.count finds them
             total = 0
             for mid in _SEPARATOR_MIDS:
@@ -189,7 +183,62 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                         i += 1
             counts[8, line] = total
         counts[9, line] = _list_mark(cp, flags, a, b)
+        counts[11, line] = digits > 0 and b - a < 60 and _dateish(cp, flags, a, b)
     return counts, hits, line_hash, first_hash
+
+
+@njit(cache=True, nogil=True)
+def _word_table(flags, lowv, word_starts):
+    """Hash each word (a run of word characters from its start) into an open-addressing table of word
+    indices: (slots, index of the word in each slot or -1, shift)."""
+    bits = 4
+    while (1 << bits) < 4 * len(word_starts):
+        bits += 1
+    slots = np.zeros(1 << bits, np.uint64)
+    index = np.full(1 << bits, -1, np.int64)
+    shift = 64 - bits
+    for w in range(len(word_starts)):
+        h, pw, i = _U64(0), _U64(1), word_starts[w]
+        while flags[i] & cc.W:
+            h += _U64(lowv[i]) * pw
+            pw *= _P
+            i += 1
+        at = np.int64(h >> _U64(shift))
+        while index[at] >= 0 and slots[at] != h:
+            at = (at + 1) & ((1 << bits) - 1)
+        if index[at] < 0:  # a word given twice keeps its first index
+            slots[at], index[at] = h, w
+    return slots, index, shift
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _find(slots, index, shift, key) -> int:
+    """The index stored for key in a _word_table, or -1."""
+    at = np.int64(key >> _U64(shift))
+    mask = len(slots) - 1
+    while index[at] >= 0:
+        if slots[at] == key:
+            return index[at]
+        at = (at + 1) & mask
+    return -1
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _dateish(cp, flags, a, b) -> bool:
+    """features._DATEISH in cp[a:b]: a word-bounded year 19xx/20xx, or d:dd / dd/dd / d.dd (\\d is any
+    decimal digit, \\b a change between word and non-word characters, as in re)."""
+    for i in range(a, b):
+        if not flags[i] & cc.D or (i > a and flags[i - 1] & cc.W):
+            continue  # a match starts with a digit at a word boundary
+        if i + 4 <= b and ((cp[i] == 49 and cp[i + 1] == 57) or (cp[i] == 50 and cp[i + 1] == 48)) \
+                and flags[i + 2] & cc.D and flags[i + 3] & cc.D and (i + 4 == b or not flags[i + 4] & cc.W):
+            return True
+        r = 2 if i + 1 < b and flags[i + 1] & cc.D else 1  # \d{1,2}: one digit fewer leaves a digit
+        if i + r + 3 <= b and (cp[i + r] == 58 or cp[i + r] == 47 or cp[i + r] == 46) \
+                and flags[i + r + 1] & cc.D and flags[i + r + 2] & cc.D \
+                and (i + r + 3 == b or not flags[i + r + 3] & cc.W):
+            return True
+    return False
 
 
 @njit(cache=True, nogil=True, inline="always")
