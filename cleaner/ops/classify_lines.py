@@ -125,7 +125,9 @@ def apply(doc, rule) -> None:
         for u, reason in header:
             doc.drop(u, rule, category="header", reason=reason)
     # else the headline and byline are all the model kept: they stay as the text (and as metadata)
-    doc.drop_many(((units[i], *_why(units[i].text, i, first, last)) for i in np.flatnonzero(p < thr).tolist()
+    legal = (rows[:, features.RAW.index("legal")] > 0).tolist()
+    doc.drop_many(((units[i], *_why(units[i].text, i, first, last, legal[i]))
+                   for i in np.flatnonzero(p < thr).tolist()
                    if units[i].keep), rule)
 
 
@@ -192,13 +194,15 @@ def _byline(meta: dict, around: list) -> list[tuple]:
     return out
 
 
-def _why(text: str, i: int, first: int, last: int) -> tuple[str, str]:
-    """A readable reason for a dropped line, from where it sits and what it looks like."""
-    if "\u00a9" in text:
-        return _FOOTER
-    low = text.lower()
-    if "copyright" in low or "all rights reserved" in low:
-        return _FOOTER
+def _why(text: str, i: int, first: int, last: int, legal: bool = True) -> tuple[str, str]:
+    """A readable reason for a dropped line, from where it sits and what it looks like (`legal`: the line
+    has a legal marker at all, which every copyright notice has: the others skip the string checks)."""
+    if legal:
+        if "\u00a9" in text:
+            return _FOOTER
+        low = text.lower()
+        if "copyright" in low or "all rights reserved" in low:
+            return _FOOTER
     if i < first:
         return _NAV
     if i > last:
