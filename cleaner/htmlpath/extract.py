@@ -8,6 +8,8 @@ from .tree import remove_element, visible_chars
 
 LISTING_BELOW = 800  # characters of prose under which a page is read as a list of items
 LINKY = 0.5          # share of linked text that makes a worthless part of the body chrome
+LIST_TAGS = frozenset({"ul", "ol", "li"})
+LIST_SERIES = 2     # link lists side by side in the body that make an index (kept)
 MINOR_CHROME = 0.3   # a chrome-classed part holding less than this share of the body's prose goes
 
 
@@ -74,12 +76,29 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) 
             continue
         net = s.net(j)
         linky = s.link_chars[j] > LINKY * s.chars[j]
+        if linky and net < 0 and _inner_list(child, s):
+            continue  # kept whole: its items are the content (see _inner_list)
         if net < 0 and (s.signal[j] < 0 or linky):
             _drop(child, dropped)
         elif s.signal[j] < 0 and s.raw_pos[j] < MINOR_CHROME * whole:
             _drop(child, dropped)
         else:
             _prune(s, j, whole, dropped)
+
+
+def _link_list(s: scoring.Scores, el) -> bool:
+    """An unclassed list whose text is mostly links."""
+    j = s.index.get(el)
+    return j is not None and el.tag in LIST_TAGS and s.signal[j] == 0 and s.link_chars[j] > LINKY * s.chars[j]
+
+
+def _inner_list(child, s: scoring.Scores) -> bool:
+    """One of a series of link lists inside the body with more of the body after it: an index, a
+    changelog, a table of contents under headings (a single list of links in a text is its related
+    reading; the related links at the end come last). Items of one list: all of them or none."""
+    if not _link_list(s, child) or (child.tag != "li" and child.getnext() is None):
+        return False
+    return sum(1 for sib in child.getparent() if _link_list(s, sib)) >= LIST_SERIES
 
 
 def main_content(root, url: str | None = None, dropped=None, hidden=None):

@@ -1,0 +1,55 @@
+"""Link lists inside the chosen body: a series of them (an index, a changelog) is content; a single list
+of related links in the middle of an article is not."""
+from __future__ import annotations
+
+from cleaner import clean
+
+INTRO = [
+    "This page collects the projects our volunteers have worked on during the year, grouped by the team "
+    "that looked after them, so that newcomers can find where to start.",
+    "Each entry links to the project's own page, where its maintainers explain what help they need and "
+    "how to reach them; the list is updated at the start of every month.",
+    "Most projects welcome people with no experience at all: reading the guides, testing a release on an "
+    "old computer or translating a page are as useful as writing code, and take an evening at most.",
+    "The coordinators meet every second Thursday to review what changed, and they publish their notes so "
+    "that anyone who missed the meeting can still follow what the teams decided and why.",
+]
+OUTRO = ("If you maintain a project that is missing here, write to the coordinators and it will be added "
+         "to the next edition of this page, with a short note on what it does.")
+TEAMS = {
+    "Documentation team": ["Rewrite of the installation guide", "Tutorial for first contributors",
+                           "Glossary of common terms"],
+    "Infrastructure team": ["Migration of the build servers", "Nightly packaging of the releases",
+                            "Monitoring dashboards for mirrors"],
+    "Translation team": ["Spanish edition of the handbook", "Japanese edition of the handbook",
+                         "Review process for translated pages"],
+}
+NAV = ('<nav class="top"><ul><li><a href="/">Home</a></li><li><a href="/about">About</a></li>'
+       '<li><a href="/blog">Blog</a></li><li><a href="/join">Join</a></li></ul></nav>')
+
+
+def _links(items: list[str]) -> str:
+    return "<ul>" + "".join(f'<li><a href="/p/{k}">{t}</a></li>' for k, t in enumerate(items)) + "</ul>"
+
+
+def test_a_series_of_link_lists_in_the_body_is_kept() -> None:
+    sections = "".join(f"<h2>{team}</h2>{_links(items)}" for team, items in TEAMS.items())
+    html = (f"<html><head><title>Projects</title></head><body>{NAV}<div class=\"wrap\"><div>"
+            + "".join(f"<p>{p}</p>" for p in INTRO) + sections + f"<p>{OUTRO}</p></div></div></body></html>")
+    text = clean(html, "https://volunteers.example.org/projects", site_rules=False, content_type="html").text
+    for items in TEAMS.values():
+        for item in items:
+            assert item in text
+    assert INTRO[0] in text and OUTRO in text
+    assert "Join" not in text.split()
+
+
+def test_one_list_of_related_links_inside_an_article_goes() -> None:
+    related = ["Volunteers open a second repair cafe in the old library",
+               "How the handbook translation project started ten years ago"]
+    html = (f"<html><head><title>Projects</title></head><body>{NAV}<div class=\"wrap\"><div>"
+            + "".join(f"<p>{p}</p>" for p in INTRO) + _links(related) + f"<p>{OUTRO}</p></div></div></body></html>")
+    text = clean(html, "https://volunteers.example.org/projects", site_rules=False, content_type="html").text
+    assert INTRO[1] in text and OUTRO in text
+    for item in related:
+        assert item not in text
