@@ -131,3 +131,18 @@ def test_comment_linkish_and_repeated_first_word_columns():
     assert col("comment") == [1, 1, 0, 1, 0]
     assert col("linkish") == [1, 1, 0, 1, 1]  # short and no sentence end
     assert np.expm1(col("first_rep")).round().tolist() == [0, 1, 0, 1, 0]  # two lines open with "by"
+
+
+def test_marker_automaton_finds_every_occurrence():
+    """Overlapping needles, one the suffix of another's prefix ('she' / 'he' / 'hers'): the automaton
+    reports each group that has a needle in the text, as a substring search would."""
+    groups = [(0, ("he", "hers")), (1, ("she",)), (2, ("his", "s")), (3, ("rs h",))]
+    delta, accept = scan.automaton(groups)
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice("hersi ") for _ in range(rng.randint(0, 12)))
+        state, found = 0, 0
+        for ch in text.encode():
+            state = delta[state, ch]
+            found |= int(accept[state])
+        assert found == sum(1 << g for g, needles in groups if any(n in text for n in needles)), text

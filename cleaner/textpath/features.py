@@ -137,13 +137,14 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
 
 @lru_cache(maxsize=1)
 def _needles() -> tuple[np.ndarray, ...]:
-    """The marker substrings as scan.needle_table arrays: lower-case markers first, then the raw ones."""
+    """The marker substrings for scan.line_counts: the automaton of the lower-case ones, then the
+    needle_table of those found in the text as it is."""
     from . import scan
-    lowered = scan.needle_table([(scan.LEGAL, _LEGAL_MARKS[1:]), (scan.URLISH, _URL_MARKS),
-                                 (scan.REVIEW, _REVIEW_MARKS), (scan.COMMENT, _COMMENT_MARKS)])
+    lowered = scan.automaton([(scan.LEGAL, _LEGAL_MARKS[1:]), (scan.URLISH, _URL_MARKS),
+                              (scan.REVIEW, _REVIEW_MARKS), (scan.COMMENT, _COMMENT_MARKS)])
     raw = scan.needle_table([(scan.LEGAL, ("\u00a9",)), (scan.REVIEW, ("\u2605", "\u2606")),
                              (scan.CURRENCY, _CURRENCY)])
-    return (*lowered, scan.pair_filter(lowered[0]), *raw)
+    return (*lowered, *raw)
 
 
 def _para_sizes(paras: list[int], n: int) -> np.ndarray:

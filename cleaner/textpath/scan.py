@@ -47,17 +47,40 @@ def needle_table(groups: list[tuple[int, tuple[str, ...]]]) -> tuple[np.ndarray,
     return chars, lengths, group, first, end
 
 
-def pair_filter(chars: np.ndarray) -> np.ndarray:
-    """For ASCII needles (rows of needle_table's chars): whether any starts with each pair of ASCII
-    characters (first * 128 + second); a one-character needle starts with its character and anything."""
-    ok = np.zeros(128 * 128, np.bool_)
-    for row in chars.tolist():
-        if row[0] < 128:
-            if len(row) < 2 or row[1] < 0:
-                ok[row[0] * 128:(row[0] + 1) * 128] = True
-            elif row[1] < 128:
-                ok[row[0] * 128 + row[1]] = True
-    return ok
+def automaton(groups: list[tuple[int, tuple[str, ...]]]) -> tuple[np.ndarray, np.ndarray]:
+    """Aho-Corasick over ASCII lower-case needles: the transition table (state x character below 128) and,
+    per state, the bit mask of the groups of the needles that end there. One lookup per character then
+    finds every occurrence of every needle."""
+    goto: list[dict[int, int]] = [{}]
+    accept = [0]
+    for g, needles in groups:
+        for needle in needles:
+            state = 0
+            for ch in needle.encode("ascii"):
+                if ch not in goto[state]:
+                    goto.append({})
+                    accept.append(0)
+                    goto[state][ch] = len(goto) - 1
+                state = goto[state][ch]
+            accept[state] |= 1 << g
+    delta = np.zeros((len(goto), 128), np.int16)
+    fail = [0] * len(goto)
+    queue = []
+    for ch, nxt in goto[0].items():
+        delta[0, ch] = nxt
+        queue.append(nxt)
+    while queue:  # breadth first: a state's failure link is settled before its children's
+        state = queue.pop(0)
+        accept[state] |= accept[fail[state]]
+        for ch in range(128):
+            nxt = goto[state].get(ch)
+            if nxt is None:
+                delta[state, ch] = delta[fail[state], ch]
+            else:
+                delta[state, ch] = nxt
+                fail[nxt] = int(delta[fail[state], ch])
+                queue.append(nxt)
+    return delta, np.array(accept, np.uint8)
 
 
 def hash_table(keys: np.ndarray) -> tuple[np.ndarray, int]:
@@ -87,15 +110,14 @@ def _member(slots, shift, key) -> bool:
 
 @njit(cache=True, nogil=True)
 def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_starts, word_kinds,
-                lo_needles, lo_len, lo_group, lo_first, lo_end, lo_pairs,
-                raw_needles, raw_len, raw_group, raw_first, raw_end):
+                delta, accept, raw_needles, raw_len, raw_group, raw_first, raw_end):
     """Per-line counts (rows as in COUNTS), marker hits (one row per group), line and first-word hashes.
 
     cp, flags, lowv: code points, charclass flags and lower-case hash values of the joined lines, then
     of the slug and title words (each followed by one separator); starts and ends: each line's span;
-    word_starts: where each word starts (word_kinds: 1 slug, 2 title, 3 both); the needle arrays come
-    from needle_table: lo_* are found in the ASCII lower case of the text (other characters read as '?'),
-    lo_pairs is their pair_filter; raw_* are found in the text itself.
+    word_starts: where each word starts (word_kinds: 1 slug, 2 title, 3 both); delta and accept: the
+    automaton of the lower-case markers, run over the ASCII lower case of each line (other characters
+    read as '?'); raw_*: needle_table of the markers found in the text itself.
     """
     n = len(starts)
     counts = np.zeros((len(COUNTS), n), np.int64)
@@ -114,6 +136,7 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
         tlen = 0
         broken, cased, prev_cased = False, 0, False
         separator_like = False
+        state, groups = 0, 0  # the automaton starts afresh on every line (no marker spans two)
         for i in range(a, b + 1):
             fl = flags[i] if i < b else 0
             if i < b:
@@ -126,16 +149,11 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                 if fl & cc.SEP_MID and a < i < b - 1 and cp[i - 1] == 32 and cp[i + 1] == 32:
                     separator_like = True
                 c = cp[i]
-                if c < 128:  # a lower-case marker can start here: check its first two characters at once
-                    low = c + 32 if 65 <= c <= 90 else c
-                    nxt = cp[i + 1] if i + 1 < b else 0
-                    nxt = (nxt + 32 if 65 <= nxt <= 90 else nxt) if nxt < 128 else 63
-                    if lo_pairs[low * 128 + nxt]:
-                        for k in range(lo_first[low], lo_end[low]):
-                            _needle_at(cp, i, b, lo_needles, lo_len, lo_group, k, True, hits, line)
+                state = delta[state, (c + 32 if 65 <= c <= 90 else c) if c < 128 else 63]
+                groups |= accept[state]
                 if c < 65536:
-                    for k in range(raw_first[c], raw_end[c]):
-                        _needle_at(cp, i, b, raw_needles, raw_len, raw_group, k, False, hits, line)
+                    for k in range(raw_first[c], raw_end[c]):  # an empty range for most characters
+                        _needle_at(cp, i, b, raw_needles, raw_len, raw_group, k, hits, line)
             if fl & cc.W:
                 if not in_token:
                     in_token = True
@@ -168,6 +186,9 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                     in_slug += word_kinds[w] & 1
                     in_title += word_kinds[w] >> 1
         line_hash[line] = lh
+        for g in range(CURRENCY):
+            if groups >> g & 1:
+                hits[g, line] = True
         counts[0, line], counts[1, line], counts[2, line], counts[3, line] = tokens, stop, digits, wordchars
         counts[4, line], counts[5, line], counts[6, line], counts[7, line] = title, commas, in_slug, in_title
         counts[10, line] = tokens > 0
@@ -242,16 +263,13 @@ def _dateish(cp, flags, a, b) -> bool:
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _needle_at(cp, i, b, needles, needle_len, needle_group, k, lowered, hits, line) -> None:
+def _needle_at(cp, i, b, needles, needle_len, needle_group, k, hits, line) -> None:
     """Mark the line when needle k occurs at position i (within the line)."""
     m = needle_len[k]
     if i + m > b or hits[needle_group[k], line]:
         return
     for j in range(1, m):
-        c = cp[i + j]
-        if lowered:
-            c = (c + 32 if 65 <= c <= 90 else c) if c < 128 else 63
-        if c != needles[k, j]:
+        if cp[i + j] != needles[k, j]:
             return
     hits[needle_group[k], line] = True
 
