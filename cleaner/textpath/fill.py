@@ -152,3 +152,50 @@ def stage2_rest(z, logit, p, x, raw, s64):
         z[i, 13] = s64[i - end + n]
         for j in range(raw):
             z[i, 14 + j] = x[i, j]
+
+
+@njit(cache=True, nogil=True)
+def gate_sums(rows, mean_idx, share_idx, edge_idx, max_idx, edge, out):
+    """gate.doc_features' column means (float64, summed row after row as numpy reduces a column block),
+    shares of lines where a column is > 0, figures of the first and last `edge` lines, and the best title
+    and slug matches; written at their places in NAMES (the slots gate.doc_features fills itself are
+    left alone)."""
+    n = len(rows)
+    m = len(mean_idx)
+    sums = np.zeros(m)
+    shares = np.zeros(len(share_idx))
+    for i in range(n):
+        for j in range(m):
+            sums[j] += np.float64(rows[i, mean_idx[j]])
+        for j in range(len(share_idx)):
+            if rows[i, share_idx[j]] > 0:
+                shares[j] += 1.0
+    for j in range(m):
+        out[j] = sums[j] / n
+    at = m + 2  # after log_lines and std_log_chars
+    for j in range(len(share_idx)):
+        out[at + j] = shares[j] / n
+    at += len(share_idx) + 1  # after prose_chars
+    head = min(edge, n)
+    tail_from = max(0, n - edge)
+    h0 = h1 = t0 = t1 = 0.0
+    t2 = 0.0
+    for i in range(head):
+        h0 += rows[i, edge_idx[0]] > 0
+        h1 += rows[i, edge_idx[1]] > 0
+    for i in range(tail_from, n):
+        t0 += rows[i, edge_idx[0]] > 0
+        t1 += rows[i, edge_idx[1]] > 0
+        if rows[i, edge_idx[2]] > 0:
+            t2 = 1.0
+    tails = n - tail_from
+    out[at], out[at + 1] = h0 / head, h1 / head
+    out[at + 2], out[at + 3], out[at + 4] = t0 / tails, t2, t1 / tails
+    top0 = top1 = np.float32(0.0)
+    if n > 1:
+        top0, top1 = rows[1, max_idx[0]], rows[1, max_idx[1]]
+        for i in range(2, n):
+            top0 = max(top0, rows[i, max_idx[0]])
+            top1 = max(top1, rows[i, max_idx[1]])
+    out[at + 5] = top0
+    out[at + 6] = max(top1, rows[0, max_idx[1]])  # the slug counts on the first line too

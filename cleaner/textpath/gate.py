@@ -36,26 +36,24 @@ _SHARE_IDX = [_RAW(c) for c in ("dup", "first_rep", "separators")]        # shar
 _EDGE_IDX = [_RAW(c) for c in ("linkish", "dup", "legal")]
 _CHARS, _PROSE = _RAW("log_chars"), _RAW("long_prose")
 _MAX_IDX = [_RAW("title_tag"), _RAW("slug")]
+_MEAN_ARR, _SHARE_ARR, _EDGE_ARR, _MAX_ARR = (np.array(i) for i in (_MEAN_IDX, _SHARE_IDX, _EDGE_IDX, _MAX_IDX))
 
 
 def doc_features(rows: np.ndarray) -> np.ndarray:
-    """One vector of NAMES for a text, from its line feature rows (features.line_rows).
+    """One vector of NAMES for a text of at least one line, from its line feature rows (features.line_rows).
 
-    A few array operations over column groups: the gate runs on every whole page, before the model."""
+    The gate runs on every whole page, before the model: the column means, shares and edge figures come
+    from one compiled pass (fill.gate_sums, summing in numpy's order for these reductions); the standard
+    deviation and the character-weighted share stay in numpy, whose sums are pairwise."""
+    from . import fill  # numba (see features.line_rows)
     n = len(rows)
     chars = np.expm1(rows[:, _CHARS], dtype=np.float64)
-    head = rows[:_EDGE, _EDGE_IDX] > 0
-    tail = rows[max(0, n - _EDGE):, _EDGE_IDX] > 0
-    tops = rows[1:, _MAX_IDX].max(axis=0) if n > 1 else np.zeros(2)
-    tops[1] = max(tops[1], rows[0, _MAX_IDX[1]]) if n else 0.0  # the slug counts on the first line too
-    return np.concatenate((
-        rows[:, _MEAN_IDX].mean(axis=0, dtype=np.float64),
-        (np.log1p(n), rows[:, _CHARS].std(dtype=np.float64)),
-        (rows[:, _SHARE_IDX] > 0).mean(axis=0),
-        ((chars * rows[:, _PROSE]).sum() / max(1.0, chars.sum()),),
-        head[:, :2].mean(axis=0), tail[:, 0].mean(keepdims=True), tail[:, 2].max(keepdims=True),
-        tail[:, 1].mean(keepdims=True), tops,
-    ))
+    out = np.empty(len(NAMES))
+    fill.gate_sums(rows, _MEAN_ARR, _SHARE_ARR, _EDGE_ARR, _MAX_ARR, _EDGE, out)
+    out[len(_MEANS)] = np.log1p(n)
+    out[len(_MEANS) + 1] = rows[:, _CHARS].std(dtype=np.float64)
+    out[len(_MEANS) + 5] = (chars * rows[:, _PROSE]).sum() / max(1.0, chars.sum())
+    return out
 
 
 @dataclass
