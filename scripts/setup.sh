@@ -8,3 +8,6 @@ PY=${PYTHON:-python3}
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 extras=${1:-}
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}"
+# Compile the line classifier's numba loops into their disk cache now (10-20 s once per checkout), not in
+# the first request or test that classifies a whole page.
+.venv/bin/python -c "from cleaner.textpath.features import warm; warm()"
