@@ -60,8 +60,11 @@ _PROSE_MIN = 80
 
 
 def prepare(options: dict):
-    """Load the line model and the page gate once (also checks that the files exist and match the features)."""
-    return load(options["model"]), gate.load(options["gate"])
+    """Load the line model and the page gate once (also checks that the files exist and match the features),
+    and ready the compiled feature loops: loading the rules is set-up, a document's time budget is not."""
+    compiled = load(options["model"]), gate.load(options["gate"])
+    features.warm()
+    return compiled
 
 
 def article_like(units, share: float, max_short: int) -> bool:

@@ -270,9 +270,11 @@ def title_anchor(rows: np.ndarray, max_chars: int = 200, prose: np.ndarray | Non
     return i
 
 
+@lru_cache(maxsize=1)
 def warm() -> None:
-    """Compile the numba loops (or load them from numba's disk cache) on a small made-up page, so that the
-    first real page does not wait for it (the Docker build runs this once)."""
+    """Compile the numba loops (or load them from numba's disk cache: ~0.5 s) on a small made-up page, so
+    that the first real page does not wait for it; once per process. Compiling takes 10-20 s, once per
+    install: scripts/setup.sh and the Docker build run this."""
     from .model import load
     lines = ["Home | News | Sport", "A headline about ferries", "By Jane Smith, 3 May 2024"] + [
         f"Paragraph {i} says what happened, and why it matters to the people who live there." for i in range(20)]
