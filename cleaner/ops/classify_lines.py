@@ -69,10 +69,13 @@ def prepare(options: dict):
 
 def article_like(units, share: float, max_short: int) -> bool:
     """True when prose paragraphs carry most of the text and short lines are few: nothing page-like to strip."""
-    lens = [len(u.text) for u in units]
-    if sum(n < _PROSE_MIN for n in lens) > max_short:
-        return False
-    total = sum(lens) or 1
+    short = 0
+    for u in units:  # a whole page has its max_short short lines within its first screen: stop there
+        if len(u.text) < _PROSE_MIN:
+            short += 1
+            if short > max_short:
+                return False
+    total = sum(len(u.text) for u in units) or 1
     prose = sum(len(u.text) for u in units if len(u.text) >= _PROSE_MIN and u.text.rstrip()[-1:] in ".!?\"'\u201d\u2019")
     return prose / total >= share
 
