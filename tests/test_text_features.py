@@ -146,3 +146,15 @@ def test_marker_automaton_finds_every_occurrence():
             state = delta[state, ch]
             found |= int(accept[state])
         assert found == sum(1 << g for g, needles in groups if any(n in text for n in needles)), text
+
+
+def test_compiled_loops_read_no_other_module():
+    """numba compiles the globals a loop reads into its disk cache, which only a change of the loop's
+    own file invalidates: a flag or constant read from charclass would go stale there when charclass
+    changes. The loops take such values as arguments."""
+    import inspect
+    for module in (scan, fill):
+        for name, fn in vars(module).items():
+            if hasattr(fn, "py_func"):  # a numba dispatcher
+                source = inspect.getsource(fn.py_func)
+                assert "cc." not in source and "charclass" not in source.split('"""')[-1], name

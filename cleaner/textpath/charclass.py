@@ -14,13 +14,12 @@ from functools import lru_cache
 import numpy as np
 
 # Flag bits: \w; upper or title case; lower case; \d; lower case one character longer (U+0130); ASCII
-# digit; comma; start of a list mark; middle of a menu separator; end of a sentence; upper case; title case;
-# the copyright sign; white space (what re's \s matches).
-W, UPT, LO, D, LONGER, DIGIT, COMMA, MARK, SEP_MID, TERM, UPPER, TITLE, COPY, SPACE = (1 << k for k in range(14))
+# digit; comma; start of a list mark; middle of a menu separator; end of a sentence; white space (\s).
+W, UPT, LO, D, LONGER, DIGIT, COMMA, MARK, SEP_MID, TERM, SPACE = BITS = tuple(1 << k for k in range(11))
 MARK_CHARS = "*+-\u2022\u25aa\u25cf\u2023\u203a\u00bb>\u2013\u2014"
 SEP_MID_CHARS = " |\u2022\u00b7\u00bb\u203a/"
 TERM_CHARS = ".!?\"'\u201d\u2019\u2026"
-_P = 0x9E3779B97F4A7C15     # odd, so it has an inverse mod 2**64
+HASH_BASE = 0x9E3779B97F4A7C15     # odd, so it has an inverse mod 2**64
 _SIGMA_FINAL, _SIGMA = 0x3C2, 0x3C3
 
 
@@ -37,15 +36,10 @@ def _classes_of(chars: list[str]) -> tuple[np.ndarray, np.ndarray]:
     flags[[m.start() for m in re.finditer(r"\d", joined)]] |= D
     flags[[m.start() for m in re.finditer(r"[0-9]", joined)]] |= DIGIT
     flags[[m.start() for m in re.finditer(",", joined)]] |= COMMA
-    flags[[m.start() for m in re.finditer("\u00a9", joined)]] |= COPY
     flags[[m.start() for m in re.finditer(r"\s", joined)]] |= SPACE
     for bit, members in ((MARK, MARK_CHARS), (SEP_MID, SEP_MID_CHARS), (TERM, TERM_CHARS)):
         flags[[m.start() for m in re.finditer(f"[{re.escape(members)}]", joined)]] |= bit
-    upt = np.fromiter(map(str.istitle, chars), bool, len(chars))  # one character: upper or title case
-    upper = np.fromiter(map(str.isupper, chars), bool, len(chars))
-    flags[upt] |= UPT
-    flags[upper] |= UPPER
-    flags[upt & ~upper] |= TITLE
+    flags[np.fromiter(map(str.istitle, chars), bool, len(chars))] |= UPT  # one character: upper or title case
     flags[np.fromiter(map(str.islower, chars), bool, len(chars))] |= LO
     lows = list(map(str.lower, chars))
     longer = np.array([len(c) for c in lows]) > 1
@@ -59,15 +53,10 @@ def _classes_of(chars: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return flags, lowv
 
 
-def _tables_of(chars: list[str]) -> tuple[np.ndarray, ...]:
-    """The per-character tables line_rows reads: flags and the lower-case hash value."""
-    return _classes_of(chars)
-
-
 @lru_cache(maxsize=1)
 def _table() -> tuple[np.ndarray, ...]:
-    """_tables_of every BMP code point, built once per process (some tens of ms)."""
-    return _tables_of([chr(c) for c in range(0x10000)])
+    """_classes_of every BMP code point, built once per process (some tens of ms)."""
+    return _classes_of([chr(c) for c in range(0x10000)])
 
 
 _ASTRAL: dict[int, tuple] = {}
@@ -85,7 +74,7 @@ def tables(cp: np.ndarray, which: tuple[int, ...] = (0, 1)) -> list[np.ndarray]:
     if missing:
         if len(_ASTRAL) > 50_000:
             _ASTRAL.clear()
-        for c, vals in zip(missing, zip(*_tables_of([chr(c) for c in missing]))):
+        for c, vals in zip(missing, zip(*_classes_of([chr(c) for c in missing]))):
             _ASTRAL[c] = vals
     for t, k in zip(out, which):
         t[big] = np.array([_ASTRAL[c][k] for c in uniq.tolist()], t.dtype)[inv.reshape(-1)]
@@ -102,12 +91,12 @@ _POW: list[np.ndarray] = []
 
 
 def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """_P**i and _P**-i mod 2**64 for i < size (cached, grown by doubling)."""
+    """HASH_BASE**i and HASH_BASE**-i mod 2**64 for i < size (cached, grown by doubling)."""
     if not _POW or len(_POW[0]) < size:
         m = max(size, 2 * len(_POW[0]) if _POW else 1 << 14)
         pw, ipw = np.ones(m, np.uint64), np.ones(m, np.uint64)
-        np.cumprod(np.full(m - 1, _P, np.uint64), out=pw[1:])
-        np.cumprod(np.full(m - 1, pow(_P, -1, 1 << 64), np.uint64), out=ipw[1:])
+        np.cumprod(np.full(m - 1, HASH_BASE, np.uint64), out=pw[1:])
+        np.cumprod(np.full(m - 1, pow(HASH_BASE, -1, 1 << 64), np.uint64), out=ipw[1:])
         _POW[:] = [pw, ipw]
     return _POW[0], _POW[1]
 

@@ -115,7 +115,8 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     cp = cc.codepoints(text + "\n" + "".join(w + " " for w in words))
     flags, lowv = cc.tables(cp)
     counts, hits, line_hash, first_hash = scan.line_counts(
-        cp, flags, lowv, starts, ends, *scan.stop_table(STOPWORDS), word_starts, kinds, *_needles())
+        cp, flags, lowv, starts, ends, *scan.stop_table(STOPWORDS), word_starts, kinds, *_needles(), cc.BITS,
+        np.uint64(cc.HASH_BASE))
     nt, stop, digits, wchars, title, commas, in_slug, in_title, seps, list_mark, has_token, dateish = counts
     dup = scan.repeats(line_hash)
     first_rep = np.zeros(n, np.int64)

@@ -26,7 +26,6 @@ COUNTS = ("tokens", "stop", "digits", "wordchars", "title", "commas", "in_slug",
           "list_mark", "has_token", "dateish")
 
 _U64 = np.uint64
-_P = _U64(cc._P)
 _SEPARATOR_MIDS = np.array([ord(c) for c in "|\u2022\u00b7\u00bb\u203a/ "], np.int64)  # " X " separators
 
 
@@ -110,21 +109,25 @@ def _member(slots, shift, key) -> bool:
 
 @njit(cache=True, nogil=True)
 def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_starts, word_kinds,
-                delta, accept, raw_needles, raw_len, raw_group, raw_first, raw_end):
+                delta, accept, raw_needles, raw_len, raw_group, raw_first, raw_end, bits, p):
     """Per-line counts (rows as in COUNTS), marker hits (one row per group), line and first-word hashes.
 
     cp, flags, lowv: code points, charclass flags and lower-case hash values of the joined lines, then
     of the slug and title words (each followed by one separator); starts and ends: each line's span;
     word_starts: where each word starts (word_kinds: 1 slug, 2 title, 3 both); delta and accept: the
     automaton of the lower-case markers, run over the ASCII lower case of each line (other characters
-    read as '?'); raw_*: needle_table of the markers found in the text itself.
+    read as '?'); raw_*: needle_table of the markers found in the text itself; bits: charclass.BITS, p:
+    the hash multiplier (charclass.HASH_BASE). The flag bits and the multiplier come in as arguments, not as
+    globals: numba would compile globals of another module into its cache, which only this file's
+    changes invalidate.
     """
+    W, UPT, LO, D, LONGER, DIGIT, COMMA, MARK, SEP_MID, TERM, SPACE = bits
     n = len(starts)
     counts = np.zeros((len(COUNTS), n), np.int64)
     hits = np.zeros((5, n), np.bool_)
     line_hash = np.zeros(n, np.uint64)
     first_hash = np.zeros(n, np.uint64)
-    word_slots, word_index, word_shift = _word_table(flags, lowv, word_starts)
+    word_slots, word_index, word_shift = _word_table(flags, lowv, word_starts, W, p)
     seen = np.full(len(word_starts), -1, np.int64)
     for line in range(n):
         a, b = starts[line], ends[line]
@@ -141,12 +144,12 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
             fl = flags[i] if i < b else 0
             if i < b:
                 lh += _U64(lowv[i]) * lpw
-                lpw *= _P
-                if fl & cc.DIGIT:
+                lpw *= p
+                if fl & DIGIT:
                     digits += 1
-                if fl & cc.COMMA:
+                if fl & COMMA:
                     commas += 1
-                if fl & cc.SEP_MID and a < i < b - 1 and cp[i - 1] == 32 and cp[i + 1] == 32:
+                if fl & SEP_MID and a < i < b - 1 and cp[i - 1] == 32 and cp[i + 1] == 32:
                     separator_like = True
                 c = cp[i]
                 state = delta[state, (c + 32 if 65 <= c <= 90 else c) if c < 128 else 63]
@@ -154,15 +157,15 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                 if c < 65536:
                     for k in range(raw_first[c], raw_end[c]):  # an empty range for most characters
                         _needle_at(cp, i, b, raw_needles, raw_len, raw_group, k, hits, line)
-            if fl & cc.W:
+            if fl & W:
                 if not in_token:
                     in_token = True
                     th, tpw, tlen = _U64(0), _U64(1), 0
                     broken, cased, prev_cased = False, 0, False
                 th += _U64(lowv[i]) * tpw
-                tpw *= _P
-                tlen += 2 if fl & cc.LONGER else 1  # U+0130's lower case is two characters
-                upt, lo = (fl & cc.UPT) != 0, (fl & cc.LO) != 0
+                tpw *= p
+                tlen += 2 if fl & LONGER else 1  # U+0130's lower case is two characters
+                upt, lo = (fl & UPT) != 0, (fl & LO) != 0
                 if upt:  # str.istitle: a capital only right after an uncased character...
                     broken = broken or prev_cased
                 elif lo:  # ...and a small letter only right after a cased one
@@ -203,13 +206,13 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                     else:
                         i += 1
             counts[8, line] = total
-        counts[9, line] = _list_mark(cp, flags, a, b)
-        counts[11, line] = digits > 0 and b - a < 60 and _dateish(cp, flags, a, b)
+        counts[9, line] = _list_mark(cp, flags, a, b, MARK, SPACE, D)
+        counts[11, line] = digits > 0 and b - a < 60 and _dateish(cp, flags, a, b, D, W)
     return counts, hits, line_hash, first_hash
 
 
 @njit(cache=True, nogil=True)
-def _word_table(flags, lowv, word_starts):
+def _word_table(flags, lowv, word_starts, w_bit, p):
     """Hash each word (a run of word characters from its start) into an open-addressing table of word
     indices: (slots, index of the word in each slot or -1, shift)."""
     bits = 4
@@ -220,9 +223,9 @@ def _word_table(flags, lowv, word_starts):
     shift = 64 - bits
     for w in range(len(word_starts)):
         h, pw, i = _U64(0), _U64(1), word_starts[w]
-        while flags[i] & cc.W:
+        while flags[i] & w_bit:
             h += _U64(lowv[i]) * pw
-            pw *= _P
+            pw *= p
             i += 1
         at = np.int64(h >> _U64(shift))
         while index[at] >= 0 and slots[at] != h:
@@ -245,19 +248,19 @@ def _find(slots, index, shift, key) -> int:
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _dateish(cp, flags, a, b) -> bool:
+def _dateish(cp, flags, a, b, D, W) -> bool:
     """features._DATEISH in cp[a:b]: a word-bounded year 19xx/20xx, or d:dd / dd/dd / d.dd (\\d is any
     decimal digit, \\b a change between word and non-word characters, as in re)."""
     for i in range(a, b):
-        if not flags[i] & cc.D or (i > a and flags[i - 1] & cc.W):
+        if not flags[i] & D or (i > a and flags[i - 1] & W):
             continue  # a match starts with a digit at a word boundary
         if i + 4 <= b and ((cp[i] == 49 and cp[i + 1] == 57) or (cp[i] == 50 and cp[i + 1] == 48)) \
-                and flags[i + 2] & cc.D and flags[i + 3] & cc.D and (i + 4 == b or not flags[i + 4] & cc.W):
+                and flags[i + 2] & D and flags[i + 3] & D and (i + 4 == b or not flags[i + 4] & W):
             return True
-        r = 2 if i + 1 < b and flags[i + 1] & cc.D else 1  # \d{1,2}: one digit fewer leaves a digit
+        r = 2 if i + 1 < b and flags[i + 1] & D else 1  # \d{1,2}: one digit fewer leaves a digit
         if i + r + 3 <= b and (cp[i + r] == 58 or cp[i + r] == 47 or cp[i + r] == 46) \
-                and flags[i + r + 1] & cc.D and flags[i + r + 2] & cc.D \
-                and (i + r + 3 == b or not flags[i + r + 3] & cc.W):
+                and flags[i + r + 1] & D and flags[i + r + 2] & D \
+                and (i + r + 3 == b or not flags[i + r + 3] & W):
             return True
     return False
 
@@ -275,17 +278,17 @@ def _needle_at(cp, i, b, needles, needle_len, needle_group, k, hits, line) -> No
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _list_mark(cp, flags, a, b) -> int:
+def _list_mark(cp, flags, a, b, MARK, SPACE, D) -> int:
     """features._LIST_MARK at the line's start: a mark character, or 1-3 digits and '.' or ')', then a space."""
     if a >= b:
         return 0
-    if flags[a] & cc.MARK:
-        return 1 if a + 1 < b and flags[a + 1] & cc.SPACE else 0
+    if flags[a] & MARK:
+        return 1 if a + 1 < b and flags[a + 1] & SPACE else 0
     k = a
-    while k < b and flags[k] & cc.D:
+    while k < b and flags[k] & D:
         k += 1
     digits = k - a
-    if 1 <= digits <= 3 and k + 1 < b and (cp[k] == 46 or cp[k] == 41) and flags[k + 1] & cc.SPACE:
+    if 1 <= digits <= 3 and k + 1 < b and (cp[k] == 46 or cp[k] == 41) and flags[k + 1] & SPACE:
         return 1
     return 0
 
