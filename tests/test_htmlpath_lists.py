@@ -53,3 +53,28 @@ def test_one_list_of_related_links_inside_an_article_goes() -> None:
     assert INTRO[1] in text and OUTRO in text
     for item in related:
         assert item not in text
+
+
+def test_a_figure_holding_paragraphs_of_text_is_content_not_a_caption() -> None:
+    review = ("We tested the three sewing machines the repair cafe owns over six evenings, mending jeans, "
+              "curtains and a sail. The oldest one, a cast-iron model from the seventies, was the slowest to "
+              "thread but never skipped a stitch; the newest jammed twice on the sail's thick seams, and the "
+              "volunteers had to open its bobbin case each time. The middle one was the one most people chose "
+              "once they had tried all three, because its pedal is gentle and its light is bright. We will "
+              "keep all three, but the new one goes back to the shop for a check before the winter season, "
+              "when the cafe mends coats and the queue is longest. Two volunteers who teach sewing at the "
+              "community college also timed how long a beginner took to thread each machine: eleven minutes "
+              "for the old one, four for the middle one and six for the new one, which hides its thread path "
+              "behind a plastic cover that beginners did not think to open. Those figures and the jams decided "
+              "which machine the beginners' evenings will use from now on. The full notes, with the settings "
+              "that worked for each fabric, are pinned on the board by the door of the workshop, next to the "
+              "list of spare needles and the rota for the Saturday mornings. Anyone who wants to add a fabric "
+              "or a machine of their own to the comparison can bring it on a Thursday evening.")  # well over a caption's length
+    html = (f"<html><head><title>Projects</title></head><body>{NAV}<article><div class=\"body\">"
+            + "".join(f"<p>{p}</p>" for p in INTRO)
+            + f"<figure class=\"comparison\"><div class=\"wrapper\"><p>{review}</p></div></figure>"
+            + "<figure><img src=\"a.jpg\"><figcaption>The repair cafe on its first evening</figcaption></figure>"
+            + "</div></article></body></html>")
+    r = clean(html, "https://volunteers.example.org/review", site_rules=False, content_type="html")
+    assert review in r.text
+    assert r.captions == ["The repair cafe on its first evening"]

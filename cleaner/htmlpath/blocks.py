@@ -69,7 +69,7 @@ class _Builder:
             kind = _KIND.get(tag, kind)
         if tag in _FIGURE_CONTENT:
             caption = False
-        elif tag in ("figcaption", "figure") or (el.get("class") and _captionish(el)):
+        elif tag == "figcaption" or (tag == "figure" and not _long(el)) or (el.get("class") and _captionish(el)):
             caption = True
         link = in_link or tag == "a"
         if el.text:
@@ -87,6 +87,14 @@ class _Builder:
         self.buf.append(text)
         if in_link:
             self.links += len(text.strip())
+
+
+FIGURE_TEXT_MAX = 1000  # a <figure> holding more text than this is content (a comparison, a review), not a picture
+
+
+def _long(el) -> bool:
+    """Whether an element holds more than FIGURE_TEXT_MAX visible characters."""
+    return sum(len(part) for part in el.text_content().split()) > FIGURE_TEXT_MAX
 
 
 def _captionish(el) -> bool:
