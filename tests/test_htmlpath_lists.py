@@ -78,3 +78,22 @@ def test_a_figure_holding_paragraphs_of_text_is_content_not_a_caption() -> None:
     r = clean(html, "https://volunteers.example.org/review", site_rules=False, content_type="html")
     assert review in r.text
     assert r.captions == ["The repair cafe on its first evening"]
+
+
+def test_hidden_tab_panels_beside_a_shown_one_are_content() -> None:
+    langs = {"Python": "Install the library with pip, then create a file called send.py and paste the code "
+                       "below into it; it reads your key from the environment and sends the message.",
+             "Ruby": "Install the gem with bundler, then create a file called send.rb and paste the code below "
+                     "into it; it reads your key from the environment and sends the message.",
+             "Java": "Add the library to your build file, then create a class called Send and paste the code "
+                     "below into it; it reads your key from the environment and sends the message."}
+    panels = "".join(f'<div class="tab-panel"{"" if k == 0 else " hidden"}><p>{t}</p></div>'
+                     for k, t in enumerate(langs.values()))
+    popup = '<div class="signup" style="display:none"><p>Create an account to save your progress.</p></div>'
+    html = (f"<html><head><title>Quickstart</title></head><body>{NAV}<main><h1>Quickstart</h1>"
+            + "".join(f"<p>{p}</p>" for p in INTRO) + f"<div class=\"tabs\">{panels}</div>{popup}"
+            + f"<p>{OUTRO}</p></main></body></html>")
+    text = clean(html, "https://docs.example.org/quickstart", site_rules=False, content_type="html").text
+    for t in langs.values():
+        assert t in text
+    assert "save your progress" not in text  # a hidden element with no shown twin stays out

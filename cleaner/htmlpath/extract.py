@@ -34,10 +34,22 @@ def strip_junk(root, report=None) -> None:
             if el.getparent() is None:
                 continue
             size = visible_chars(el)
-            if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size):
+            if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size) \
+                    and not _hidden_tab(el):
                 if report is not None:
                     report(el, "form control" if el.tag in CONTROL_TAGS else "hidden in the page")
                 remove_element(el)
+
+
+def _hidden_tab(el) -> bool:
+    """Whether a hidden element is one of a set of tab panels: a sibling with its tag and class is shown
+    (the page shows one panel at a time by script; each holds content: a code sample per language, a
+    product's specs beside its description)."""
+    if el.tag in CONTROL_TAGS or not el.get("class"):
+        return False
+    key = el.get("class")
+    return any(sib.tag == el.tag and sib.get("class") == key and not is_hidden(sib)
+               for sib in (*el.itersiblings(), *el.itersiblings(preceding=True)))
 
 
 def _holds_main(el, size: int) -> bool:
