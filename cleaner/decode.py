@@ -115,8 +115,8 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
     raise DecodeError("bytes are not valid in the declared charset, UTF-8, or any detected encoding")
 
 
-def _has_control(text: str) -> bool:
-    """True when the text holds a character of _CONTROL.
+def _control_scan(text: str) -> tuple[bool, bytes | None]:
+    """(whether the text holds a character of _CONTROL, its UTF-8 when that was computed).
 
     The same answer as _CONTROL.search, about five times quicker: the regex steps through the str one
     character at a time, these scans run over its UTF-8 in C. Lone surrogates do not encode; the other
@@ -125,34 +125,51 @@ def _has_control(text: str) -> bool:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
-        return True
+        return True, None
     if len(data.translate(None, _CONTROL_BYTES)) != len(data):
-        return True
+        return True, data
     # U+FFFE, U+FFFF; a one-byte needle is a memchr, a three-byte one a much slower search
-    return b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)
+    return b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data), data
+
+
+def _has_control(text: str) -> bool:
+    """True when the text holds a character of _CONTROL (see _control_scan)."""
+    return _control_scan(text)[0]
 
 
 def sanitize(text: str) -> str:
     """Drop control characters; refuse binary junk and empty documents."""
+    return sanitize_utf8(text)[0]
+
+
+def sanitize_utf8(text: str) -> tuple[str, bytes | None]:
+    """sanitize(), and the UTF-8 of the text it returns when that came for free (None otherwise): the
+    engine's site detection reads the same bytes instead of encoding the text again."""
     if not text or text.isspace():  # isspace stops at the first other character; strip() would copy
         raise EmptyInputError("the document is empty")
-    if _has_control(text):
+    found, data = _control_scan(text)
+    if found:
+        data = None
         controls = len(_CONTROL.findall(text[:100_000]))
         if controls > 0.1 * min(len(text), 100_000):
             raise UnsupportedContentError("the document looks like binary data, not text or HTML")
         text = _CONTROL.sub("", text)
-    replacement = text.count("\ufffd")
+    # "in" finds a character with memchr; count steps through the whole str (and there is rarely any)
+    replacement = text.count("\ufffd") if "\ufffd" in text else 0
     if replacement > 0.3 * len(text):
         raise DecodeError("most of the document could not be decoded")
     if "\r" in text:
+        data = None
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():  # only control characters
         raise EmptyInputError("the document is empty")
-    return text
+    return text, data
 
 
 def looks_like_html(text: str) -> bool:
     """True when the text is markup rather than plain text."""
+    if text.find("<", 0, 5000) < 0:  # both patterns need a "<": plain text is told without a regex
+        return False
     head = text[:5000]
     if _HTML_START.match(head):
         return True

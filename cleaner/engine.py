@@ -42,10 +42,10 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
           registry: Registry | None = None, time_budget: float | None = None) -> CleanResult:
     """Clean one HTML or plain-text document; raises a CleanerError subclass when it cannot."""
     started = time.monotonic()
-    text = _decode.sanitize(_decode.decode(content, content_type))
+    text, utf8 = _decode.sanitize_utf8(_decode.decode(content, content_type))
     mode = _decode.resolve_type(text, content_type)
     registry = registry or get_registry()
-    ruleset, how = registry.resolve(url, text, site, site_rules)
+    ruleset, how = registry.resolve(url, text, site, site_rules, utf8=utf8)
     doc = Doc(mode=mode, source=text, url=url, keep=frozenset(keep),
               deadline=started + time_budget if time_budget else None)
     plan = ruleset.plan(mode)
@@ -54,7 +54,9 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
     if mode == "html":
         _html_front(doc, by_stage)
     else:
-        doc.check_time(ahead=text.count("\n") / LINES_PER_S)
+        # a text holds at most len(text) line breaks: count them only when that bound would not fit the budget
+        if doc.deadline is not None and time.monotonic() + len(text) / LINES_PER_S > doc.deadline:
+            doc.check_time(ahead=text.count("\n") / LINES_PER_S)
         text_units(doc)
     for stage in ("header", "blocks", "final"):
         for rule in by_stage[stage]:

@@ -189,9 +189,9 @@ class Registry:
         if rs.parent is None and rs.extends:
             rs.parent = self.sets.get(rs.extends, self.defaults)
 
-    def detect(self, text: str) -> RuleSet | None:
-        """A hand-written set whose detect patterns the content carries."""
-        data = None
+    def detect(self, text: str, utf8: bytes | None = None) -> RuleSet | None:
+        """A hand-written set whose detect patterns the content carries (utf8: the text's UTF-8, if known)."""
+        data = utf8 if utf8 is not None and len(text) <= 500_000 else None
         for rs in self.sets.values():
             if rs.detect is not None:
                 data = text[:500_000].encode("utf-8", "surrogatepass") if data is None else data  # once
@@ -200,8 +200,8 @@ class Registry:
         return None
 
     def resolve(self, url: str | None, text: str, site: str | None = None,
-                site_rules: bool = True) -> tuple[RuleSet, str | None]:
-        """The rule set for a document, and how it was chosen."""
+                site_rules: bool = True, utf8: bytes | None = None) -> tuple[RuleSet, str | None]:
+        """The rule set for a document, and how it was chosen (utf8: the text's UTF-8, if already known)."""
         if site:
             return self.get(site), "forced"
         if not site_rules:
@@ -211,7 +211,7 @@ class Registry:
             found = self.for_host(host)
             if found:
                 return found
-        found = self.detect(text)
+        found = self.detect(text, utf8)
         if found is not None:
             return found, "detect"
         return self.defaults, None
