@@ -194,6 +194,10 @@ def test_serve_works_from_a_non_editable_install(tmp_path, seed_bytes, golden):
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
                     str(next(wheels.glob("cleaner-*.whl")))], check=True, capture_output=True)
     env = {"PYTHONPATH": str(target), "CLEANER_RULES_DIR": ""}
+    # As after any install (scripts/setup.sh, the Docker build): numba compiles the line classifier's loops
+    # once, into the installed package's cache, instead of in the first server start (10-60 s on a busy box).
+    subprocess.run([sys.executable, "-c", "from cleaner.textpath.features import warm; warm()"],
+                   env={**os.environ, **env}, check=True, capture_output=True, cwd=tmp_path, timeout=600)
     launcher = [sys.executable, "-c", "import sys; from cleaner.cli import main; sys.exit(main())", "serve",
                 "--host", "127.0.0.1"]
     printed = subprocess.run(launcher + ["--print"], env={**os.environ, **env}, capture_output=True, text=True,
