@@ -9,7 +9,8 @@ spends on N requests of the seed as JSON text to /v1/clean and to /bench/echo. A
 --max-requests K exits after K requests and callgrind writes its total; runs with K = 10 and
 K = 10 + N give N requests by difference (start-up and warm-up cancel out). The ratio echo / cleaner
 is the text-mode capacity ratio of issue 3 (target >= 0.5) on an otherwise idle machine, minus the
-load generator's own share. Needs valgrind (Debian: apt-get install valgrind); takes about five minutes.
+load generator's own share. Needs valgrind (Debian: apt-get install valgrind); takes about five minutes, plus
+a few the first time (numba's loops compiled for valgrind's CPU into .cache/numba-valgrind).
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ from bench.server import free_port
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b699ba0113078e52.txt"
 WARM = 10
+# numba's cache is per CPU, and valgrind shows programs a CPU of its own: code compiled for it is kept
+# here, so that only the first run compiles it (under callgrind that alone would take ~15 minutes).
+NUMBA_CACHE = ROOT / ".cache" / "numba-valgrind"
 
 
 def _worker_instructions(path: str, requests: int, body: bytes, out: Path) -> int:
@@ -41,7 +45,7 @@ def _worker_instructions(path: str, requests: int, body: bytes, out: Path) -> in
     proc = subprocess.Popen(
         ["valgrind", "--tool=callgrind", "--trace-children=yes", f"--callgrind-out-file={out}/cg.%p",
          *server_command(port, "--max-requests", str(requests), "--max-requests-jitter", "0")],
-        env=server_env(1, PYTHONHASHSEED="0", CLEANER_TIMEOUT="600"), cwd=ROOT,
+        env=server_env(1, PYTHONHASHSEED="0", CLEANER_TIMEOUT="600", NUMBA_CACHE_DIR=str(NUMBA_CACHE)), cwd=ROOT,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sent, started = 0, time.monotonic()
     try:
@@ -87,6 +91,10 @@ def run(requests: int = 100, log=print) -> dict:
     if not shutil.which("valgrind"):
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     body = json.dumps({"content": SEED.read_text(encoding="utf-8")}).encode()
+    log("[0/4] the line classifier's numba loops for valgrind's CPU (compiled once, ~1-3 minutes) ...", flush=True)
+    subprocess.run(["valgrind", "--tool=none", sys.executable, "-c",
+                    "from cleaner.textpath.features import warm; warm()"],
+                   env=server_env(NUMBA_CACHE_DIR=str(NUMBA_CACHE)), cwd=ROOT, check=True, capture_output=True)
     per: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="cleaner-instr-") as tmp:
         for step, path in enumerate(("/bench/echo", "/v1/clean")):
