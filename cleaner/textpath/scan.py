@@ -116,10 +116,10 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
     of the slug and title words (each followed by one separator); starts and ends: each line's span;
     word_starts: where each word starts (word_kinds: 1 slug, 2 title, 3 both); delta and accept: the
     automaton of the lower-case markers, run over the ASCII lower case of each line (other characters
-    read as '?'); raw_*: needle_table of the markers found in the text itself; bits: charclass.BITS, p:
-    the hash multiplier (charclass.HASH_BASE). The flag bits and the multiplier come in as arguments, not as
-    globals: numba would compile globals of another module into its cache, which only this file's
-    changes invalidate.
+    read as '?'); raw_*: needle_table of the markers found in the text itself; bits: charclass.BITS;
+    p: the hash multiplier (charclass.HASH_BASE). The flag bits and the multiplier come in as arguments,
+    not as globals: numba would compile another module's globals into its cache, which only changes
+    of this file invalidate.
     """
     W, UPT, LO, D, LONGER, DIGIT, COMMA, MARK, SEP_MID, TERM, SPACE = bits
     n = len(starts)
