@@ -40,15 +40,20 @@ def apply(doc, rule) -> None:
     for u in doc.units:
         if u.kind == "caption" and u.keep:  # HTML figcaption: already known to be a caption
             _take(doc, rule, u, u.text)
-    # scanned over all units, whose joined text the line rules before share; mapped to kept non-headings
-    found = matching_lines(doc.units, credit, doc.cache)
+    if rule.options["credit_regex"] is None:
+        # the credits pattern needs a bracket: only a line with one can carry a credit (cheaper than a scan)
+        found = [i for i, u in enumerate(doc.units) if "(" in u.text or "[" in u.text]
+    else:  # scanned over all units, whose joined text the line rules before share
+        found = matching_lines(doc.units, credit, doc.cache)
     if not found:  # most texts have no credited line: nothing to pair
         return
     units = [u for u in doc.live() if u.kind != "h"]
     at = {id(u): k for k, u in enumerate(units)}
     max_chars = rule.options["max_chars"]
     hits = [at[id(doc.units[i])] for i in found if id(doc.units[i]) in at]
-    credits = {i: _credit_at(credit, units[i].text) for i in hits if len(units[i].text) <= max_chars}
+    # line (among the kept non-headings) -> where its credit starts
+    credits = {i: start for i in hits if len(units[i].text) <= max_chars
+               and (start := _credit_at(credit, units[i].text)) is not None}
     candidates = sorted({j for i in credits for j in range(max(0, i - 2), i + 1)})
     taken = set()
     for i in candidates:  # a credited line pairs with one of the two lines before it

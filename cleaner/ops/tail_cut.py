@@ -150,13 +150,15 @@ def apply(doc, rule) -> None:
     live = [i for i, u in enumerate(units) if u.keep]
     if len(live) < 4:
         return
+    kinds = _kinds(units, rule.compiled, o)  # once per line: both loops below need them
+    if not kinds:  # most texts have no tail heading: nothing below needs weighing
+        return
     prose_at = [i for i in live if _prose(units[i].text)]
     if len(prose_at) < max(1, o["min_prose_before"]):
         return
     total = sum(len(units[i].text) for i in prose_at)
     # a comment heading repeated on the page ('Comments' under every answer or every story on a
     # front page) marks a widget, not the thread below the article
-    kinds = _kinds(units, rule.compiled, o)  # once per line: both loops below need them
     seen: dict[str, int] = {}
     for i, kind in kinds.items():
         if kind == "comment":
