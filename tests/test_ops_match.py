@@ -121,3 +121,22 @@ def test_confirmed_lines_are_the_lines_a_per_line_search_finds(lines, which, inn
     units = [Unit(text=t, para=i) for i, t in enumerate(lines)]
     expected = [i for i, u in enumerate(units) if pattern.search(u.text)]
     assert confirmed_lines(units, pattern, {}) == expected
+
+
+def test_glue_cuts_found_from_the_capital_are_the_glue_pattern_s_match_ends():
+    """glued_segments finds its cuts with _GLUE_CUT (from the capital); _GLUE is the definition."""
+    import random
+
+    from cleaner.ops import _text
+
+    def by_definition(line: str) -> list[tuple[int, int]]:
+        bounds = [0, *(m.end() for m in _text._GLUE.finditer(line)), len(line)]
+        return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    rng = random.Random(5)
+    alphabet = "aBzZ.!?\u201d\"')  \u00e9\u00c0\u00ff1_\u00e0X"
+    samples = ["logged inPlease refresh", "the end.Next one", "done\u201dThen", "a BcDe", "inPlease refresh your "
+               "browser to be logged inThank you"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for line in samples:
+        assert _text.glued_segments(line) == by_definition(line), line

@@ -6,6 +6,10 @@ import unicodedata
 
 # A lower-case letter (optionally closing punctuation) glued to a capitalised word: "logged inPlease".
 _GLUE = re.compile(r"[a-z\u00e0-\u00ff][.!?\u201d\"')]?(?=[A-Z][a-z\u00e0-\u00ff]+\b)")
+# Where _GLUE's matches end, found from the capital instead: re then skips to the few capitals of a line,
+# where _GLUE is tried at every lower-case letter.
+_GLUE_CUT = re.compile(r"[A-Z](?:(?<=[a-z\u00e0-\u00ff][A-Z])|(?<=[a-z\u00e0-\u00ff][.!?\u201d\"')][A-Z]))"
+                       r"(?=[a-z\u00e0-\u00ff]+\b)")
 TERMINAL = tuple(".!?:;\u2026\"'\u201d\u2019)]")
 
 
@@ -20,7 +24,7 @@ def norm(text: str) -> str:
 
 def glued_segments(line: str) -> list[tuple[int, int]]:
     """Spans of a line cut where sentences were glued together without a space."""
-    cuts = [m.end() for m in _GLUE.finditer(line)]
+    cuts = [m.start() for m in _GLUE_CUT.finditer(line)]
     bounds = [0, *cuts, len(line)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 

@@ -56,8 +56,9 @@ def joined_lines(texts: list[str], cache: dict | None) -> tuple[bytes, list[int]
         if hit is not None and hit[0] == texts:  # the same strings: compared by identity first, cheap
             return hit[1], hit[2]
     joined = "\n".join(texts).encode("utf-8", "surrogatepass")
-    if texts and joined.count(b"\n") == len(texts) - 1:  # no line holds a line break: the breaks mark the starts
-        starts = [0, *(np.flatnonzero(np.frombuffer(joined, np.uint8) == 10) + 1).tolist()]
+    breaks = np.flatnonzero(np.frombuffer(joined, np.uint8) == 10)
+    if texts and len(breaks) == len(texts) - 1:  # no line holds a line break: the breaks mark the starts
+        starts = [0, *(breaks + 1).tolist()]
     else:  # a line with a break of its own (rare): each line's encoded length
         starts, pos = [], 0
         for t in texts:
