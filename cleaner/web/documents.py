@@ -68,7 +68,13 @@ def run(doc: DocRequest, budget: float | None = None) -> CleanResult:
     if registry is None:
         raise Problem(503, "no rules are loaded: " + (state().rules.error or {}).get("detail", "loading failed"),
                       code="rules_unavailable", headers={"Retry-After": "5"})
-    size = len(doc.content.encode("utf-8", "surrogatepass") if isinstance(doc.content, str) else doc.content)
+    content = doc.content
+    if isinstance(content, str):
+        # a character is at most 4 bytes of UTF-8: encode (most of the text's size in instructions) only
+        # when that bound is over the limit and the exact size matters
+        size = len(content) if len(content) * 4 <= settings.max_bytes else len(content.encode("utf-8", "surrogatepass"))
+    else:
+        size = len(content)
     try:
         if size > settings.max_bytes:
             raise TooLargeError(f"the document has {size} bytes; the limit is {settings.max_bytes}",
