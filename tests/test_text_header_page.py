@@ -147,3 +147,15 @@ def test_a_menu_item_repeated_from_the_first_line_is_not_the_title():
     r = clean(text, "https://news.example.org/p/48213", content_type="text", site_rules=False)
     assert r.title is None
     assert PARAGRAPHS[0] in r.text
+
+
+def test_prose_paragraph_above_a_late_date_line_is_not_the_title():
+    """Found by tests/test_properties.py: the first of three paragraphs, two sentences whose first ends in
+    a two-letter word ('... of. The ...'), was taken for the headline of a date line below them."""
+    paras = ["The harbour plan was the first of its kind. The council approved it in a single vote.",
+             "Work on the new terminal starts in spring, and the ferries will keep running meanwhile.",
+             "The cost is shared with the port authority, which will run the terminal when it opens."]
+    for first in (paras[0], paras[0].replace("its kind.", "it all of.")):
+        text = "\n\n".join([first, *paras[1:], "Friday 30 December 2016 13:31 GMT"])
+        r = clean(text, content_type="text", site_rules=False)
+        assert first in r.text and r.title is None

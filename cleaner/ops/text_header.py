@@ -137,7 +137,7 @@ def _positional(units, layout):
     return found
 
 
-_PROSE = re.compile(r"[a-z]{3}[.!?][\"'\u201d\u2019)]?\s+[A-Z]")
+_PROSE = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019)]?\s+[A-Z]")
 
 
 def _headline(text: str) -> bool:
