@@ -31,13 +31,14 @@ def apply(doc, rule) -> None:
     for u in doc.units:  # paragraph sizes as written: a line that shared its paragraph is no teaser
         sizes[u.para] = sizes.get(u.para, 0) + 1
     units = doc.live()
+    max_chars, min_words, near = o["max_chars"], o["min_words"], o["neighbour_min_chars"]  # read once, not per line
     for i in range(1, len(units) - 1):
-        u, prev, nxt = units[i], units[i - 1], units[i + 1]
-        if sizes[u.para] != 1 or u.kind != "p" or u.info.get("caption") or len(u.text) > o["max_chars"]:
+        u = units[i]
+        if sizes[u.para] != 1 or u.kind != "p" or u.info.get("caption") or len(u.text) > max_chars:
             continue
-        if words(u.text) < o["min_words"] or ends_sentence(u.text):
+        if words(u.text) < min_words or ends_sentence(u.text):
             continue
         if rule.compiled is not None and not rule.compiled.search(u.text):
             continue
-        if all(len(n.text) >= o["neighbour_min_chars"] and ends_sentence(n.text) for n in (prev, nxt)):
+        if all(len(n.text) >= near and ends_sentence(n.text) for n in (units[i - 1], units[i + 1])):
             doc.drop(u, rule, reason="headline-like line between paragraphs")
