@@ -5,6 +5,7 @@ import re
 
 from ..doc import Doc, Unit
 from .features import class_words
+from .tree import visible_chars
 from .trim import trim
 
 _SKIP = {"script", "style", "template", "svg", "select", "option", "iframe",
@@ -94,7 +95,7 @@ FIGURE_TEXT_MAX = 1000  # a <figure> holding more text than this is content (a c
 
 def _long(el) -> bool:
     """Whether an element holds more than FIGURE_TEXT_MAX visible characters."""
-    return sum(len(part) for part in el.text_content().split()) > FIGURE_TEXT_MAX
+    return visible_chars(el) > FIGURE_TEXT_MAX
 
 
 def _captionish(el) -> bool:
