@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..textpath.features import STOPWORDS, window_mean
+from ..textpath.features import STOPWORDS
 from .features import BLOCK_TAGS, HEADINGS, class_signal, class_words
 from .scoring import RunBuffer
 
@@ -257,13 +257,16 @@ WINDOWS = (2, 8)
 
 
 def context(x: np.ndarray, text_p: np.ndarray) -> np.ndarray:
-    """The model input: raw columns, the text model's line score, and window means of a few columns."""
-    parts = [x, text_p[:, None]]
-    for w in WINDOWS:
-        parts.append(window_mean(text_p, w)[:, None])
-        for k in _CTX_COLS:
-            parts.append(window_mean(x[:, k], w)[:, None])
-    return np.concatenate(parts, axis=1).astype(np.float32)
+    """The model input: raw columns, the text model's line score, and window means of the score and a few
+    columns (for each width in WINDOWS, the score then the columns: the text model's window loop)."""
+    from ..textpath import fill  # numba, loaded with the text model this input needs anyway
+    # C order: the array layout features.warm() compiled the loop for (another would compile in a request)
+    cols = np.ascontiguousarray(np.column_stack((text_p, x[:, _CTX_COLS])), dtype=np.float32)
+    out = np.zeros((len(x), N_INPUT), np.float32)
+    out[:, :x.shape[1]] = x
+    out[:, x.shape[1]] = text_p
+    fill.windows(cols, np.array(WINDOWS), out, x.shape[1] + 1)
+    return out
 
 
 N_INPUT = RAW_COLS + 1 + len(WINDOWS) * (1 + len(_CTX_COLS))

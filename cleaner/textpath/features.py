@@ -62,10 +62,10 @@ NEIGHBOUR = ("log_chars", "stop_ratio", "ends_sentence", "title_case", "list_mar
 WINDOWED = ("long_prose", "stop_ratio", "list_mark", "dup", "log_chars", "price", "review", "comment", "linkish",
             "first_rep")
 WINDOWS = (3, 10, 30)
-_NEIGHBOUR_IDX = [RAW.index(c) for c in NEIGHBOUR]
+_NEIGHBOUR_IDX = np.array([RAW.index(c) for c in NEIGHBOUR])
 _PROSE, _SLUG, _TITLE_TAG = RAW.index("long_prose"), RAW.index("slug"), RAW.index("title_tag")
-_WINDOWED_IDX = [RAW.index(c) for c in WINDOWED]
-_NEIGHBOUR_ARR, _WINDOWED_ARR, _WIDTHS = np.array(_NEIGHBOUR_IDX), np.array(_WINDOWED_IDX), np.array(WINDOWS)
+_WINDOWED_IDX = np.array([RAW.index(c) for c in WINDOWED])
+_WIDTHS = np.array(WINDOWS)
 
 
 def line_words(line: str) -> set[str]:
@@ -206,18 +206,6 @@ def _columns(counts: np.ndarray, n_slug: int, n_title: int) -> np.ndarray:
     return np.ascontiguousarray(out.T)
 
 
-def window_mean(col: np.ndarray, w: int) -> np.ndarray:
-    """Mean of col (a column, or columns side by side) over the lines i-w..i+w, clipped at the edges."""
-    n = len(col)
-    c = np.cumsum(col, axis=0, dtype=np.float64)
-    c = np.concatenate((np.zeros((1, *col.shape[1:])), c))
-    idx = np.arange(n)
-    lo = np.maximum(idx - w, 0)
-    hi = np.minimum(idx + w + 1, n)
-    span = (hi - lo) if col.ndim == 1 else (hi - lo)[:, None]
-    return ((c[hi] - c[lo]) / span).astype(np.float32)
-
-
 N_CONTEXT = len(RAW) + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED) + 12
 
 
@@ -231,8 +219,8 @@ def context(rows: np.ndarray) -> np.ndarray:
     from . import fill  # numba (see line_rows)
     chars = np.expm1(rows[:, 0])
     s32, s64 = fill.signed_tables(n)
-    fill.context_rest(x, rows, chars, r + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED), _NEIGHBOUR_ARR,
-                      _WINDOWED_ARR, _WIDTHS, _PROSE, _SLUG, _TITLE_TAG, float(chars.sum()) or 1.0,
+    fill.context_rest(x, rows, chars, r + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED), _NEIGHBOUR_IDX,
+                      _WINDOWED_IDX, _WIDTHS, _PROSE, _SLUG, _TITLE_TAG, float(chars.sum()) or 1.0,
                       float((chars * rows[:, _PROSE]).sum()), np.float32(np.log1p(n)), s32, s64)
     return x
 

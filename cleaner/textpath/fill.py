@@ -22,7 +22,7 @@ def signed_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
 @njit(cache=True, nogil=True)
 def windows(col, widths, out, at):
     """out[:, at + i * m + j] = mean of col[:, j] over lines k-w..k+w (w = widths[i]), clipped at the edges,
-    from float64 prefix sums (features.window_mean's arithmetic)."""
+    from float64 prefix sums, the sums' float64 values divided by the window's length."""
     n, m = col.shape
     c = np.zeros((n + 1, m))
     for k in range(n):
