@@ -132,11 +132,6 @@ def _control_scan(text: str) -> tuple[bool, bytes | None]:
     return b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data), data
 
 
-def _has_control(text: str) -> bool:
-    """True when the text holds a character of _CONTROL (see _control_scan)."""
-    return _control_scan(text)[0]
-
-
 def sanitize(text: str) -> str:
     """Drop control characters; refuse binary junk and empty documents."""
     return sanitize_utf8(text)[0]

@@ -200,7 +200,7 @@ def _byline(meta: dict, around: list) -> list[tuple]:
     return out
 
 
-def _why(text: str, i: int, first: int, last: int, legal: bool = True) -> tuple[str, str]:
+def _why(text: str, i: int, first: int, last: int, legal: bool) -> tuple[str, str]:
     """A readable reason for a dropped line, from where it sits and what it looks like (`legal`: the line
     has a legal marker at all, which every copyright notice has: the others skip the string checks)."""
     if legal:

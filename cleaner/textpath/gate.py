@@ -31,12 +31,11 @@ NAMES = (*(f"mean_{c}" for c in _MEANS), "log_lines", "std_log_chars", "share_du
          "share_separators", "prose_chars", "head_linkish", "head_dup", "tail_linkish", "tail_legal",
          "tail_dup", "max_title_tag", "max_slug")
 _RAW = features.RAW.index
-_MEAN_IDX = [_RAW(c) for c in _MEANS]
-_SHARE_IDX = [_RAW(c) for c in ("dup", "first_rep", "separators")]        # shares of lines where > 0
-_EDGE_IDX = [_RAW(c) for c in ("linkish", "dup", "legal")]
+_MEAN_IDX = np.array([_RAW(c) for c in _MEANS])
+_SHARE_IDX = np.array([_RAW(c) for c in ("dup", "first_rep", "separators")])        # shares of lines where > 0
+_EDGE_IDX = np.array([_RAW(c) for c in ("linkish", "dup", "legal")])
 _CHARS, _PROSE = _RAW("log_chars"), _RAW("long_prose")
-_MAX_IDX = [_RAW("title_tag"), _RAW("slug")]
-_MEAN_ARR, _SHARE_ARR, _EDGE_ARR, _MAX_ARR = (np.array(i) for i in (_MEAN_IDX, _SHARE_IDX, _EDGE_IDX, _MAX_IDX))
+_MAX_IDX = np.array([_RAW("title_tag"), _RAW("slug")])
 
 
 def doc_features(rows: np.ndarray) -> np.ndarray:
@@ -49,7 +48,7 @@ def doc_features(rows: np.ndarray) -> np.ndarray:
     n = len(rows)
     chars = np.expm1(rows[:, _CHARS], dtype=np.float64)
     out = np.empty(len(NAMES))
-    fill.gate_sums(rows, _MEAN_ARR, _SHARE_ARR, _EDGE_ARR, _MAX_ARR, _EDGE, out)
+    fill.gate_sums(rows, _MEAN_IDX, _SHARE_IDX, _EDGE_IDX, _MAX_IDX, _EDGE, out)
     out[len(_MEANS)] = np.log1p(n)
     out[len(_MEANS) + 1] = rows[:, _CHARS].std(dtype=np.float64)
     out[len(_MEANS) + 5] = (chars * rows[:, _PROSE]).sum() / max(1.0, chars.sum())
