@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from .data import DEFAULT_SEED, ENV_VAR, SETS, SPLITS, DataError, default_data_dir, load
-from .run import RunSpec, run_pages
+from .run import BLOCK, RunSpec, run_pages
 from .systems import CONVERTER_NAMES, FACTORIES, SYSTEM_NAMES, TRUTH
 
 DESCRIPTION = """\
@@ -38,9 +38,12 @@ Metrics (as ../shared/bench/README.md defines them)
         typographic quotes/dashes made plain, edge punctuation cut (author: leading 'By '
         dropped); date: same calendar day YYYY-MM-DD. Only pages whose truth has the field;
         'P' columns: right among the pages where the system gave the field.
-  time  wall time of each extraction call, in one process, sequentially, pages and systems
-        interleaved, after one untimed warm-up page; median and total per system and the ratio
-        of medians to trafilatura. A CleanerError is an empty output and is tallied by code.
+  time  wall time of each extraction call, in one process, sequentially, after one untimed
+        warm-up page. Pages go in blocks (--block, 16): each system runs over a block's pages in
+        a row, as a service cleans one document after another (--block 1: every system on a page
+        before the next page, so each call pays for the caches the call before it filled).
+        Median and total per system and the ratio of medians to trafilatura. A CleanerError is an
+        empty output and is tallied by code.
 """
 
 EPILOG = """\
@@ -103,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="per-call time limit in seconds; a call past it counts as an error (default 60, 0 = none)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1; timings are only "
                    "comparable when sequential)")
+    p.add_argument("--block", type=int, default=BLOCK, metavar="N",
+                   help=f"pages per block: each system times its calls over a block's pages in a row (default "
+                        f"{BLOCK}; 1 = every system on one page before the next)")
     p.add_argument("--top", type=int, default=15, metavar="N", help="rows in the 'biggest losses' table")
     p.add_argument("--no-diagnose", action="store_true", help="skip cleaner's failure-pattern and loss tables")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -191,14 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     records = []
     bar = tqdm(total=len(pages), unit="page", disable=True if args.quiet else None, file=sys.stderr)
     for page_records in run_pages(pages, runs, names, args.site_rules, args.timeout or None, args.with_text,
-                                  args.jobs):
+                                  args.jobs, args.block):
         records.extend(page_records)
         bar.update(1)
     bar.close()
     elapsed = time.perf_counter() - started
 
     summaries = summarise(records)
-    tables = all_tables(summaries, records, args.jobs, not args.no_diagnose, args.top)
+    tables = all_tables(summaries, records, args.jobs, not args.no_diagnose, args.top, args.block)
     if args.json != "-":
         print_tables(tables)
     print(f"bench: {len(pages)} pages in {elapsed:.0f} s", file=sys.stderr)

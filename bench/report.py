@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .run import Record
+from .run import BLOCK, Record
 from .summary import PAGE_TYPE_ORDER, Summary, losses, page_f1, patterns
 
 Key = tuple[str, str, str]
@@ -134,7 +134,7 @@ def meta_table(summaries: dict[Key, Summary], run: str) -> Table | None:
     return t
 
 
-def speed_table(summaries: dict[Key, Summary], run: str, jobs: int = 1) -> Table:
+def speed_table(summaries: dict[Key, Summary], run: str, jobs: int = 1, block: int = BLOCK) -> Table:
     """Median wall and CPU ms, total s per set, and the ratio of medians to trafilatura."""
     sets = list(dict.fromkeys(k[1] for k in summaries if k[0] == run))
     cols = ["system"]
@@ -155,7 +155,9 @@ def speed_table(summaries: dict[Key, Summary], run: str, jobs: int = 1) -> Table
             row += [fms(s.median_ms), fms(s.median_cpu_ms), f"{s.total_ms / 1000:.1f}",
                     "-" if wall is None else f"{wall:.2f}", "-" if cpu is None else f"{cpu:.2f}"]
         t.rows.append(row)
-    notes = ["wall and process-CPU time of the extraction call only, one process, pages and systems interleaved; "
+    order = ("every system on a page before the next page" if block <= 1 else
+             f"each system over a block of {block} pages in a row")
+    notes = [f"wall and process-CPU time of the extraction call only, one process, {order}; "
              "x traf = median / trafilatura's median"]
     conv = [s.convert_median_ms for k, s in summaries.items() if k[0] == run and s.convert_median_ms is not None]
     if conv:
@@ -204,13 +206,13 @@ def losses_table(records: list[Record], run: str, top: int = 15) -> Table | None
 
 
 def all_tables(summaries: dict[Key, Summary], records: list[Record], jobs: int = 1,
-               diagnose: bool = True, top: int = 15) -> list[Table]:
+               diagnose: bool = True, top: int = 15, block: int = BLOCK) -> list[Table]:
     """Every table, grouped by run condition."""
     out: list[Table] = []
     for run in _runs(summaries):
         out.append(quality_table(summaries, run))
         out += [t for t in (type_table(summaries, run), meta_table(summaries, run)) if t]
-        out.append(speed_table(summaries, run, jobs))
+        out.append(speed_table(summaries, run, jobs, block))
         if diagnose and any(r.system == "cleaner" and r.run == run for r in records):
             out += [t for t in (patterns_table(records, run), losses_table(records, run, top)) if t]
     return out
