@@ -20,7 +20,9 @@ class Unit:
     start: int | None = None   # offsets in the decoded input (text mode)
     end: int | None = None
     keep: bool = True
-    info: dict = field(default_factory=dict)  # free slot for features (e.g. link density in HTML)
+    # free slot for features (link density in HTML, a caption mark): None until something is noted, as a
+    # dict per line would be most of what making a text's lines costs
+    info: dict | None = None
 
 
 @dataclass

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from operator import attrgetter
 
 from . import decode as _decode
 from .doc import Doc
@@ -97,6 +98,7 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
                 break
 
 
+_TEXT = attrgetter("text")
 _OUTSIDE_CATEGORY = {"nav": "navigation", "footer": "footer", "header": "header", "aside": "related",
                      "menu": "navigation", "form": "boilerplate"}
 
@@ -120,20 +122,22 @@ def _account_outside(doc: Doc, body) -> None:
 
 
 def _finish(doc: Doc, ruleset, how) -> CleanResult:
-    paras: list[list[str]] = []
-    last = None
-    for unit in doc.live():
-        if unit.para != last:
-            paras.append([])
-            last = unit.para
-        paras[-1].append(unit.text)
-    text = "\n\n".join("\n".join(lines) for lines in paras)
+    lines: list[str] = []  # kept lines, with an empty one between paragraphs: one join makes the text
+    add, last = lines.append, None
+    for unit in doc.units:
+        if unit.keep:
+            if unit.para != last:
+                if last is not None:
+                    add("")
+                last = unit.para
+            add(unit.text)
+    text = "\n".join(lines)
     if not text.strip():
         fired = ", ".join(f"{k} ({v})" for k, v in sorted(doc.fired.items(), key=lambda kv: -kv[1])[:5])
         raise NothingLeftError("nothing was left after cleaning" + (f"; removed by {fired}" if fired else
                                                                     "; no article text was found")
                                + "".join(f"; {w}" for w in doc.warnings), removed=len(doc.removed))
-    source_chars = sum(len(u.text) for u in doc.units) or 1
+    source_chars = sum(map(len, map(_TEXT, doc.units))) or 1
     if len(text) < 0.1 * source_chars and source_chars > 2000:
         doc.warnings.append(f"cleaning removed {100 - 100 * len(text) // source_chars}% of the text")
     meta = doc.meta

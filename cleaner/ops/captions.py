@@ -45,15 +45,15 @@ def apply(doc, rule) -> None:
         found = [i for i, u in enumerate(doc.units) if "(" in u.text or "[" in u.text]
     else:  # scanned over all units, whose joined text the line rules before share
         found = matching_lines(doc.units, credit, doc.cache)
-    if not found:  # most texts have no credited line: nothing to pair
+    max_chars, all_units = rule.options["max_chars"], doc.units
+    # kept non-heading line (by its index in doc.units) -> where its credit starts
+    starts = {i: start for i in found if (u := all_units[i]).keep and u.kind != "h" and len(u.text) <= max_chars
+              and (start := _credit_at(credit, u.text)) is not None}
+    if not starts:  # most texts have no credited line: nothing to pair
         return
     units = [u for u in doc.live() if u.kind != "h"]
     at = {id(u): k for k, u in enumerate(units)}
-    max_chars = rule.options["max_chars"]
-    hits = [at[id(doc.units[i])] for i in found if id(doc.units[i]) in at]
-    # line (among the kept non-headings) -> where its credit starts
-    credits = {i: start for i in hits if len(units[i].text) <= max_chars
-               and (start := _credit_at(credit, units[i].text)) is not None}
+    credits = {at[id(all_units[i])]: start for i, start in starts.items()}  # the same, by index in `units`
     candidates = sorted({j for i in credits for j in range(max(0, i - 2), i + 1)})
     taken = set()
     for i in candidates:  # a credited line pairs with one of the two lines before it
@@ -96,6 +96,8 @@ def _credited_pair(a, b, credit_a: int | None, credit_b: int | None) -> int:
 
 def _take(doc, rule, unit, caption: str) -> None:
     """Record a caption and move it out of the body (unless captions are kept inline)."""
+    if unit.info is None:
+        unit.info = {}
     unit.info["caption"] = True
     doc.drop(unit, rule, reason="caption")
     if caption and caption not in doc.captions:

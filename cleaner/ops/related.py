@@ -34,7 +34,7 @@ def apply(doc, rule) -> None:
     max_chars, min_words, near = o["max_chars"], o["min_words"], o["neighbour_min_chars"]  # read once, not per line
     for i in range(1, len(units) - 1):
         u = units[i]
-        if sizes[u.para] != 1 or u.kind != "p" or u.info.get("caption") or len(u.text) > max_chars:
+        if sizes[u.para] != 1 or u.kind != "p" or (u.info and u.info.get("caption")) or len(u.text) > max_chars:
             continue
         if words(u.text) < min_words or ends_sentence(u.text):
             continue
