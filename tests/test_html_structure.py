@@ -294,6 +294,26 @@ def test_a_listing_of_short_cards_is_kept_whole_not_just_its_intro():
     assert "dedicated to advocating" in lead and "Trail number 7" not in lead
 
 
+def test_a_list_article_in_its_own_main_region_is_kept_whole():
+    # An encyclopedia's list page declares itself an article, but its <main> holds a one-paragraph intro
+    # then lists of linked names under letter headings: the list is the content, not a paywalled lead.
+    sections = "".join(
+        f"<h2>{c}</h2><ul>" + "".join(f'<li><a href="/wiki/{c}{i}">{c}lang {i}</a></li>' for i in range(12)) + "</ul>"
+        for c in "ABCDEFGH")
+    intro = ("<p>This is an index of notable glazes, in current or historical use. Dialects of the older "
+             "recipes, which have their own pages, are not included here.</p>")
+    page = (f'<html><head><meta property="og:type" content="article"></head><body>{SHOP_HEADER}'
+            f'<main id="content">{intro}{sections}</main>{SHOP_FOOTER}</body></html>')
+    text = run(page, "https://wiki.example.org/wiki/List_of_glazes").text
+    assert "index of notable glazes" in text
+    assert "Dlang 7" in text and "Hlang 11" in text
+    assert "newsletter" not in text
+    # the same list outside any <main> stays the short article it declares itself to be (see above)
+    bare = run(page.replace('<main id="content">', "<div>").replace("</main>", "</div>"),
+               "https://wiki.example.org/wiki/List_of_glazes").text
+    assert "index of notable glazes" in bare and "Dlang 7" not in bare
+
+
 def test_a_block_printed_twice_goes_even_with_short_lines_in_it():
     # A description given twice (a mobile and a desktop layout); its short lines ("Handmade stoneware.")
     # used to break the run of repeated lines into pieces each too small to count as a copy.

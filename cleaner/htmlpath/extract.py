@@ -135,7 +135,7 @@ def _choose(body, kind: str, forum: bool, dropped=None):
         # Little prose: a listing, a shop grid, a chart. Score again valuing item lists.
         s = scoring.score(body, forum=forum, listing=True, product=product)
         top = scoring.best(s)
-        whole = None if kind == "article" else _listing_whole(s, top)
+        whole = _listing_whole(s, top, landmark=kind == "article")
         if whole is not None:
             _strip_chrome(s, whole, dropped)
             return s.elements[whole]
@@ -155,14 +155,19 @@ def _choose(body, kind: str, forum: bool, dropped=None):
 LISTING_SHARE = 0.3  # a listing's pick showing less than this share of the page's non-chrome text is a part
 
 
-def _listing_whole(s: scoring.Scores, top: int) -> int | None:
+def _listing_whole(s: scoring.Scores, top: int, landmark: bool = False) -> int | None:
     """On a page of little prose, the <main> landmark holding the pick (else the body) when the pick is
     only a small part of what that shows outside sure chrome: the listing is spread over many cards and
-    sections that each score little (a price, a name, a link), and the pick is one of them or the intro."""
+    sections that each score little (a price, a name, a link), and the pick is one of them or the intro.
+    With `landmark` (a page that declares itself an article) only a <main> will do: there the pick may
+    be a short article (a paywalled lead) among the site's teasers, which the body holds but a page's
+    own <main> region (an encyclopedia's list article) rarely does."""
     m = top
     while m > 0 and not (s.elements[m].tag == "main" or (s.elements[m].get("role") or "").lower() == "main"):
         m = s.parent[m]
     m = max(m, 0)
+    if landmark and m == 0:
+        return None
     avail = s.chars[m] - _chrome_chars(s, m)
     if m == top or s.net(top) <= 0 or s.chars[top] >= LISTING_SHARE * avail:
         return None
