@@ -200,12 +200,15 @@ def _server_cpu(proc: subprocess.Popen) -> float:
     request does not, and its ratio between two endpoints is the capacity ratio on an idle machine.
     """
     import psutil
-    total = 0.0
-    for child in psutil.Process(proc.pid).children():
+    master = psutil.Process(proc.pid)
+    # workers that exited (recycled after max_requests) and were reaped: the master's children times
+    done = master.cpu_times()
+    total = done.children_user + done.children_system
+    for child in master.children():
         try:
             t = child.cpu_times()
             total += t.user + t.system
-        except psutil.NoSuchProcess:  # a worker recycled (max_requests) mid-round: its time is lost alike
+        except psutil.NoSuchProcess:  # exited between the two reads: counted once reaped, or lost (rare)
             pass
     return total
 
