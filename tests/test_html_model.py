@@ -97,6 +97,8 @@ def test_the_model_runs_only_where_the_pick_misses_much_of_the_page():
     assert not blockmodel.wanted(body, body.find("main"), "")[0]  # the pick holds most of the text
     # on a forum thread the posts the pick left out are what the model looks for, whatever the share
     assert blockmodel.wanted(body, body.find("main"), "", forum=True)[0]
+    # on a declared product page the pick's stock, price and upsell lines are what it looks for, too
+    assert blockmodel.wanted(body, body.find("main"), "product")[0]
 
 
 def test_an_article_page_keeps_its_pick_untouched():
