@@ -94,7 +94,7 @@ def page_f1(rec: dict, keep: np.ndarray) -> float:
 
 def mean_f1(recs: list, probs: list, drop: float, add: float) -> float:
     """Mean page F1 at these thresholds (pages the model does not run on keep the pick)."""
-    return float(np.mean([page_f1(r, blockmodel.decide(q, r["inside"], r["x"], drop, add) if r["run"] else r["inside"])
+    return float(np.mean([page_f1(r, blockmodel.decide(q, r["inside"], r["x"], drop, add, r["run"]) if r["run"] else r["inside"])
                           for r, q in zip(recs, probs)]))
 
 

@@ -93,7 +93,8 @@ def test_the_model_runs_only_where_the_pick_misses_much_of_the_page():
     _, body, pick = _page()  # the intro holds a small part of a shop page's text
     run, share = blockmodel.wanted(body, pick, "")
     assert run and 0 < share < blockmodel.GATE
-    assert not blockmodel.wanted(body, pick, "article")[0]      # what lies around an article is chrome
+    # what lies around an article is chrome: there the model only drops runs of the pick
+    assert blockmodel.wanted(body, pick, "article")[0] == blockmodel.DROP_ONLY
     assert not blockmodel.wanted(body, body.find("main"), "")[0]  # the pick holds most of the text
     # on a forum thread the posts the pick left out are what the model looks for, whatever the share
     assert blockmodel.wanted(body, body.find("main"), "", forum=True)[0]
@@ -101,11 +102,26 @@ def test_the_model_runs_only_where_the_pick_misses_much_of_the_page():
     assert blockmodel.wanted(body, body.find("main"), "product")[0]
 
 
-def test_an_article_page_keeps_its_pick_untouched():
+def test_an_article_page_takes_nothing_in():
     _, body, pick = _page()
-    before = text_of(body)
+    outside = text_of(body.find(".//section[@class='grid']"))
     assert blockmodel.refine(body, pick, "https://shop.example.com/side-tables", kind="article") is pick
-    assert text_of(body) == before
+    assert "built to last for decades" in text_of(pick)   # the prose stays
+    assert "Walnut side table" not in text_of(pick)       # the cards around it are not taken in...
+    assert text_of(body.find(".//section[@class='grid']")) == outside  # ...nor touched
+
+
+def test_an_article_page_loses_chrome_inside_its_pick():
+    paras = "".join(f"<p>Paragraph {i} tells the reader, at some length and in full sentences, how the "
+                    f"walnut is dried, cut and oiled before it becomes a table.</p>" for i in range(6))
+    box = '<div class="share"><a href="/s/fb">Share on Facebook</a> <a href="/s/tw">Tweet</a></div>'
+    root = lxml_html.document_fromstring(f"<html><body><article>{paras[:len(paras) // 2]}{box}"
+                                         f"{paras[len(paras) // 2:]}</article></body></html>")
+    body = root.find("body")
+    pick = body.find("article")
+    got = blockmodel.refine(body, pick, "https://example.com/how-we-make-tables", kind="article")
+    assert got is pick and text_of(pick).count("Paragraph") == 6
+    assert "Share on Facebook" not in text_of(pick) and "Tweet" not in text_of(pick)
 
 
 def test_shipped_model_loads_and_scores_runs():
