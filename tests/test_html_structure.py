@@ -348,3 +348,20 @@ def test_gallery_position_labels_go():
                             f"<p>{CARE}</p>")).text
     assert DESCRIPTION in text and CARE in text
     assert "Image 3 of 4" not in text and "slide 2" not in text
+
+
+def test_one_profile_of_a_directory_brings_the_others():
+    # A directory page: profiles of one template one after another, then a long list of links to other
+    # cities in the same element (which makes that element worth less than nothing). The scorer's best
+    # element is the longest profile; the reader came for all of them.
+    def para(i: int, n: int) -> str:
+        return (f"<p>Mover number {i} has carried furniture across the state for {i + 3} years, and its crews "
+                "wrap every piece before it leaves the house." + " They also store boxes for a month at no cost." * n
+                + "</p>")
+    profiles = "".join(f'<div class="mover-profile"><h2>Mover number {i}</h2>{para(i, 12 if i == 2 else 3)}'
+                       f'{para(i, 12 if i == 2 else 3)}</div>' for i in range(6))
+    cities = "<ul>" + "".join(f'<li><a href="/movers/city-{k}">Movers in city {k}</a></li>' for k in range(300)) + "</ul>"
+    page = f'<html><body>{SHOP_HEADER}<div class="directory">{profiles}{cities}</div>{SHOP_FOOTER}</body></html>'
+    text = run(page, "https://movers.example.com/movers/ny/").text
+    assert all(f"Mover number {i} has carried" in text for i in range(6))
+    assert "Movers in city 7" not in text and "newsletter" not in text

@@ -148,6 +148,7 @@ def _choose(body, kind: str, forum: bool, dropped=None):
                 _strip_chrome(s, 0, dropped)
                 return body
     top = _narrow(s, top)
+    top = _card_series(s, top)
     _prune(s, top, dropped=dropped)
     return s.elements[top]
 
@@ -210,6 +211,24 @@ def _prose_before(s: scoring.Scores, i: int, top: int) -> float:
     return total
 
 
+CARD_SERIES = 3  # siblings sharing the pick's tag and class that make it one card of a series
+
+
+def _card_series(s: scoring.Scores, top: int) -> int:
+    """The parent of the pick when the pick is one of a series of siblings with its tag and class that
+    together hold at least twice its prose (a directory's profiles, a page of full-text entries): the
+    scorer picks the longest card, the reader wants the series."""
+    el = s.elements[top]
+    cls = el.get("class")
+    parent = el.getparent()
+    if top == 0 or not cls or parent is None:
+        return top
+    twins = [c for c in parent if c.tag == el.tag and c.get("class") == cls]
+    if len(twins) < CARD_SERIES or sum(s.raw_pos[s.index[c]] for c in twins if c in s.index) < 2 * s.raw_pos[top]:
+        return top
+    return s.index.get(parent, top)
+
+
 def _inside(s: scoring.Scores, i: int, top: int) -> bool:
     """Whether element i lies in top's subtree."""
     while i > top:
@@ -237,4 +256,3 @@ def _strip_chrome(s: scoring.Scores, i: int, dropped=None) -> None:
             _drop(child, dropped)
         else:
             _strip_chrome(s, j, dropped)
-
