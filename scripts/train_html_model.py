@@ -111,7 +111,7 @@ def fit(train: list, hidden: int, seed: int, ens: int, epochs: int):
         for i, r in enumerate(train):
             if folds[i] == f:
                 oof[i] = 1 / (1 + np.exp(-m.logit(r["x"])))
-    grid_drop = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2]
+    grid_drop = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]
     grid_add = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01]
     scored = [r for r in train if r["has_truth"]]
     probs = [q for r, q in zip(train, oof) if r["has_truth"]]
