@@ -303,10 +303,13 @@ def halves(records: list[tuple], how: str) -> list[int] | None:
 
 
 def cross_validate(records: list[tuple], k: int, fit_kw: dict, options: dict | None = None,
-                   crossfit: str = "index") -> list[tuple]:
+                   crossfit: str = "index", also: list[dict] | None = None) -> tuple[list[tuple], list[list[tuple]]]:
     """Host-grouped k-fold CV over the training hosts: train on k-1 folds, clean and score the pages of
-    the k-th with the bench's scorers; the pooled out-of-fold page scores."""
+    the k-th with the bench's scorers; the pooled out-of-fold page scores, and for each option set in
+    `also` the same fold models' scores with those options added (fitting is most of the time: trying
+    page-text options this way costs only the cleaning)."""
     scores: list[tuple] = []
+    extra: list[list[tuple]] = [[] for _ in also or []]
     for f in range(k):
         t0 = time.time()
         train = [(page, arr) for page, arr in records if cv_fold(page["url"], k) != f]
@@ -314,11 +317,13 @@ def cross_validate(records: list[tuple], k: int, fit_kw: dict, options: dict | N
         model = fit([arr for _, arr in train], halves=halves(train, crossfit), **fit_kw)
         part = score_pages(model, list(test.values()), options)
         scores += part
+        for got, more in zip(extra, also or []):
+            got += score_pages(model, list(test.values()), {**(options or {}), **more})
         wcxb = [o.f1 for s, _, _, o in part if s == "wcxb"]
         print(f"fold {f + 1}/{k}: trained on {len(train)} page texts, scored {len(test)} pages, WCXB F1 "
               f"{np.mean(wcxb) if wcxb else float('nan'):.3f} (threshold {model.threshold}, {time.time() - t0:.0f}s)",
               flush=True)
-    return scores
+    return scores, extra
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -346,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
                          "type of clean() with each fold's model, as the bench scores them")
     ap.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                     help="with --cv: an option of the page-text rule to try (a JSON value), e.g. low_factor=0.6")
+    ap.add_argument("--try", dest="tries", action="append", default=[], metavar="KEY=VALUE[;KEY=VALUE]",
+                    help="with --cv: also score the same fold models with these page-text options added "
+                         "(repeatable; one table each, after the fold lines)")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N pages (a quick look; not with --out)")
     ap.add_argument("--held-out-ids", action="store_true",
                     help="print the held-out page ids (comma-separated, for `python -m bench --ids`) and exit")
@@ -380,7 +388,11 @@ def main(argv: list[str] | None = None) -> int:
               "bag": args.bag}
     if args.cv:
         options = {k: json.loads(v) for k, v in (o.split("=", 1) for o in args.option)}
-        scores = cross_validate(data["train"], args.cv, fit_kw, options, args.crossfit)
+        also = [{k: json.loads(v) for k, v in (o.split("=", 1) for o in t.split(";"))} for t in args.tries]
+        scores, extra = cross_validate(data["train"], args.cv, fit_kw, options, args.crossfit, also)
+        for more, sc in zip(also, extra):
+            print(f"same fold models, page-text options {{**{options}, **{more}}}:")
+            print(summary_table(sc))
         print(f"{args.cv}-fold host-grouped CV over the training hosts (out-of-fold, page level), {fit_kw}, "
               f"crossfit {args.crossfit}"
               f"{', options ' + str(options) if options else ''}:")

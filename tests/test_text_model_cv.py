@@ -57,7 +57,8 @@ def test_cross_validation_scores_every_page_out_of_fold(train_script):
         for conv in train_script.CONVERTERS:
             records.append((page, train_script.page_arrays(page[conv], page["url"], page["gt"])))
     fit_kw = {"hidden": 8, "seed": 0, "epochs": 60, "ens": 1, "hidden2": 4}
-    scores = train_script.cross_validate(records, 3, fit_kw)
+    # the same fold models again with min_lines above every page's line count: each page left untouched
+    scores, (untouched_scores,) = train_script.cross_validate(records, 3, fit_kw, also=[{"min_lines": 1000}])
     # each page once per converter, with the bench's word scorer
     assert len(scores) == len(pages) * len(train_script.CONVERTERS)
     assert {s[0] for s in scores} == {"wcxb"} and {s[1] for s in scores} == {"article", "listing"}
@@ -70,3 +71,9 @@ def test_cross_validation_scores_every_page_out_of_fold(train_script):
     # out of fold, the models still drop the menus and footers: better than the untouched text
     untouched = np.mean([word_score(p["html-text"], p["gt"]).f1 for p in pages])
     assert mean > untouched + 0.05
+    # the option sets tried on the same fold models: every page, scored with those options
+    assert [s[:3] for s in untouched_scores] == [s[:3] for s in scores]
+    by_id = {p["id"]: p for p in pages}
+    order = [p["id"] for f in range(3) for p in pages if train_script.cv_fold(p["url"], 3) == f]
+    want = [word_score(by_id[i][c], by_id[i]["gt"]).f1 for i in order for c in train_script.CONVERTERS]
+    assert [s[3].f1 for s in untouched_scores] == want
