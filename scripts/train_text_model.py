@@ -391,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
         also = [{k: json.loads(v) for k, v in (o.split("=", 1) for o in t.split(";"))} for t in args.tries]
         scores, extra = cross_validate(data["train"], args.cv, fit_kw, options, args.crossfit, also)
         for more, sc in zip(also, extra):
-            print(f"same fold models, page-text options {{**{options}, **{more}}}:")
+            print(f"same fold models, page-text options {({**options, **more})}:")
             print(summary_table(sc))
         print(f"{args.cv}-fold host-grouped CV over the training hosts (out-of-fold, page level), {fit_kw}, "
               f"crossfit {args.crossfit}"
