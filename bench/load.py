@@ -296,7 +296,7 @@ def run(duration: float = 9.0, connections: int = 8, pages: int = 40, data: Path
         summary["html_vs_echo"] = by[("html", "cleaner")]["rps"] / by[("html", "echo")]["rps"]
     return {"results": results, "summary": summary,
             "settings": {"duration_s": duration, "rounds": rounds, "connections": connections, "pages": len(html_docs),
-                         "workers": workers or "conf default (2 x CPUs + 1)", "cpus": os.cpu_count(),
+                         "workers": workers or "conf default (one per CPU)", "cpus": os.cpu_count(),
                          "tool": "wrk" if use_wrk else "python"}}
 
 
@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=3, help="alternating rounds per scenario (default 3)")
     p.add_argument("--connections", type=int, default=8, help="concurrent keep-alive connections (default 8)")
     p.add_argument("--pages", type=int, default=40, help="AEB dev pages in the HTML mix (default 40)")
-    p.add_argument("--workers", type=int, help="gunicorn workers (default: the conf's, 2 x CPUs + 1)")
+    p.add_argument("--workers", type=int, help="gunicorn workers (default: the conf's, one per CPU)")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"benchmark data dir (default {DEFAULT_DATA})")
     p.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto")
     p.add_argument("--json", type=Path, help="also write the figures to this JSON file")

@@ -210,3 +210,13 @@ def test_serve_works_from_a_non_editable_install(tmp_path, seed_bytes, golden):
         assert r.status_code == 200 and r.json()["text"] == golden["text"]
     finally:
         assert stop_server(proc) == 0, log_path.read_text()[-2000:]
+
+
+def test_default_workers_is_one_per_usable_cpu(monkeypatch):
+    """Cleaning is CPU-bound: one worker per CPU the process may run on (not gunicorn's 2 x CPUs + 1)."""
+    import os
+
+    from cleaner.web import server_hooks
+    assert server_hooks.default_workers() == len(os.sched_getaffinity(0))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2})
+    assert server_hooks.default_workers() == 3

@@ -33,7 +33,7 @@ def register(sub) -> None:
                    help="address to listen on (default 127.0.0.1; 0.0.0.0 in the container)")
     p.add_argument("--port", type=int, default=int(os.environ.get("CLEANER_PORT", "8000")),
                    help="port (default 8000)")
-    p.add_argument("--workers", type=int, help="worker processes (default CLEANER_WORKERS or 2 x CPUs + 1)")
+    p.add_argument("--workers", type=int, help="worker processes (default CLEANER_WORKERS or one per CPU)")
     p.add_argument("--print", dest="dry_run", action="store_true",
                    help="print the gunicorn command instead of running it")
     p.set_defaults(func=run)

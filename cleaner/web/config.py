@@ -17,7 +17,7 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "CLEANER_HARD_TIMEOUT": ("on", "also enforce the time budget with SIGALRM in sync workers"),
     "CLEANER_ADMIN_TOKEN": ("", "Bearer token for POST /v1/admin/reload; empty = endpoint off (404)"),
     "CLEANER_LOG_LEVEL": ("info", "gunicorn and app log level"),
-    "CLEANER_WORKERS": ("2 x CPUs + 1", "gunicorn worker processes"),
+    "CLEANER_WORKERS": ("one per CPU", "gunicorn worker processes"),
     "CLEANER_TIMEOUT": ("60", "gunicorn worker timeout, seconds (a stuck worker is replaced)"),
     "CLEANER_GRACEFUL_TIMEOUT": ("30", "seconds workers get to finish requests on reload/stop"),
     "CLEANER_MAX_REQUESTS": ("10000", "requests before a worker is recycled (0 = never)"),
