@@ -151,3 +151,12 @@ def test_xml_incompatible_characters_are_dropped_not_a_crash(char, as_bytes):
     content = doc.encode("utf-16", "surrogatepass") if as_bytes else doc
     r = clean(content)
     assert "Tail words of the article body" in r.text and char not in r.text
+
+
+def test_an_inline_pick_holding_text_of_its_own_is_not_a_crash():
+    """fuzz/artifacts/html-crash-558c3375 (minimised): on a page declaring itself an article the block
+    model walks only the pick; an <a> picked with text directly inside it gave that run the context above
+    the walk's root (depth -1), and log1p(-1) raised ValueError."""
+    doc = b"<script type='application/ld+json'>\"@type\":\"Article\"</script><a>le><h1>Bt aph1><"
+    for content_type in ("html", None):
+        assert isinstance(_bounded(doc, content_type=content_type), (CleanResult, CleanerError))

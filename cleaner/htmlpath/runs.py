@@ -231,7 +231,9 @@ def collect(body, pick, forum: bool = False, product: bool = False, kind: str = 
             sum(t in stop for t in toks) / nw, (chars - len(text.translate(_NO_DIGITS))) / chars,
             sum(w[:1].isupper() for w in text.split()) / nw, _PRICE.search(text) is not None,
             tag in HEADINGS, minsig, inside, after and not inside,
-            log1p(depth - lca), log1p(pick_up - lca), log1p(depth), seen / total,
+            # max(0, ...): text owned by the walk's root itself (an inline pick walked alone) has the
+            # context above the root (depth -1), which no other run has
+            log1p(max(0, depth - lca)), log1p(max(0, pick_up - lca)), log1p(max(0, depth)), seen / total,
             log1p(sib), pick_chars / total, kind == "product", kind == "article",
         ))
         seen += chars
