@@ -217,7 +217,8 @@ def run_pages(pages: list[Page], runs: list[RunSpec], names: list[str], site_rul
     """Yield each page's records, in page order, a block of pages at a time; sequential unless jobs > 1."""
     if not pages:
         return
-    blocks = [pages[k:k + max(1, block)] for k in range(0, len(pages), max(1, block))]
+    size = max(1, block)
+    blocks = [pages[k:k + size] for k in range(0, len(pages), size)]
     if jobs <= 1:
         systems = make_systems(names, site_rules=site_rules)
         warm_up(pages[0], runs, systems)
