@@ -55,18 +55,14 @@ class Doc:
         self.version += 1
 
     def drop(self, unit: Unit, rule: Any, category: str | None = None, reason: str | None = None) -> bool:
-        """Drop a unit on behalf of a rule; returns False when its category is kept."""
+        """Drop a unit on behalf of a rule (a rule, or the id of one of the engine's own: "html:headline");
+        False when the caller keeps its category or it is already gone."""
         category = category or rule.category
         if category in self.keep or not unit.keep:
             return False
-        self.discard(unit, rule, category, reason)
-        return True
-
-    def discard(self, unit: Unit, rule: Any, category: str, reason: str | None = None) -> None:
-        """Drop a unit and account for it, whatever categories the caller keeps (the HTML path's own
-        line rules: headline, buttons, repeats...)."""
         unit.keep = False
         self.record(unit.text, rule, category, unit.start, unit.end, reason)
+        return True
 
     def drop_many(self, drops: Iterable[tuple[Unit, str, str | None]], rule: Any) -> int:
         """Drop each (unit, category, reason) like drop() does; returns how many went.

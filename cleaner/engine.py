@@ -94,7 +94,7 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
         for unit in doc.units[:3]:
             if unit.keep and unit.text.strip().casefold() == title.strip().casefold() \
                     and any(u.keep for u in doc.units if u is not unit):  # never the only line left
-                doc.discard(unit, "engine:title", "header", reason="title")
+                doc.drop(unit, "engine:title", "header", reason="title")
                 break
 
 

@@ -184,6 +184,18 @@ def test_dateline_above_and_related_tail_below_are_trimmed():
     assert {x.rule for x in r.removed} >= {"html:dateline", "html:related-tail"}
 
 
+def test_keep_applies_to_the_html_paths_own_line_rules():
+    extra = ("<h2>Related articles</h2><p>Council approves new cycle lanes in the city centre, with a sentence."
+             "</p><p>Hospital parking charges to rise from April, the trust confirms today.</p>")
+    related = run(page(article_html(extra)), keep=("related",))
+    assert "Related articles" in related.text and related.text.endswith("the trust confirms today.")
+    assert "html:related-tail" not in {x.rule for x in related.removed}
+    art = article_html().replace('<div class="story-body">', '<div class="story-body"><p>4 min read</p>')
+    assert "4 min read" not in run(page(art)).text
+    header = run(page(art), keep=("header",))
+    assert header.text.startswith("4 min read\n") and "html:dateline" not in {x.rule for x in header.removed}
+
+
 def test_utility_css_class_mentioning_figcaption_is_not_a_caption():
     paras = "".join(f"<p>{p}</p>" for p in PROSE)
     html = f'<html><body>{NAV}<article class="[&_figcaption]:text-sm prose">{paras}</article>{FOOTER}</body></html>'

@@ -123,7 +123,7 @@ def to_units(doc: Doc, body) -> None:
         if unit.info.get("h1"):  # the headline is metadata, not body text
             if not any(u.keep for u in doc.units if u is not unit):
                 break  # ...unless it is all the body holds: a headline beats an empty result
-            doc.discard(unit, "html:headline", "header", reason="headline")
+            doc.drop(unit, "html:headline", "header", reason="headline")
             doc.meta.setdefault("title", unit.text)
             break
     if "caption" in doc.keep or all(u.info.get("figure") or not u.keep for u in doc.units):
@@ -133,6 +133,6 @@ def to_units(doc: Doc, body) -> None:
                 and unit.kind != "pre" and _CREDITED.search(unit.text):
             unit.info["figure"] = True
         if unit.info.get("figure") and unit.keep:
-            doc.discard(unit, "html:figure-caption", "caption", reason="figure caption or credit")
+            doc.drop(unit, "html:figure-caption", "caption", reason="figure caption or credit")
             if not _CREDIT.match(unit.text) and unit.text not in doc.captions:
                 doc.captions.append(unit.text)

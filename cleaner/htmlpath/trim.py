@@ -73,17 +73,17 @@ def drop_buttons(doc: Doc) -> None:
             continue
         text = unit.text.strip()
         if _WIDGET.match(text):
-            doc.discard(unit, "html:button", "boilerplate", reason="a widget's placeholder, not text")
+            doc.drop(unit, "html:button", "boilerplate", reason="a widget's placeholder, not text")
             continue
         if len(text) <= FOLLOW_MAX and _FOLLOW.search(text):
-            doc.discard(unit, "html:button", "social", reason="a follow-us plug")
+            doc.drop(unit, "html:button", "social", reason="a follow-us plug")
             continue
         if text.count(" ") >= CTA_MAX_WORDS:
             continue
         if _CTA.match(text):
-            doc.discard(unit, "html:button", "boilerplate", reason="a call to action or control, not text")
+            doc.drop(unit, "html:button", "boilerplate", reason="a call to action or control, not text")
         elif _POSTER.match(text):
-            doc.discard(unit, "html:button", "boilerplate", reason="a forum member's details")
+            doc.drop(unit, "html:button", "boilerplate", reason="a forum member's details")
 
 
 # An affiliate/advertising disclosure: the site speaking about itself, not the article.
@@ -104,7 +104,7 @@ def drop_disclosures(doc: Doc) -> None:
     for unit in doc.units:
         if unit.keep and len(unit.text) <= DISCLOSURE_MAX and unit.kind != "pre" \
                 and _DISCLOSURE_KEY.search(unit.text) and _DISCLOSURE.search(unit.text):
-            doc.discard(unit, "html:disclosure", "boilerplate", reason="affiliate disclosure")
+            doc.drop(unit, "html:disclosure", "boilerplate", reason="affiliate disclosure")
 
 
 REPEAT_MIN_LINE = 20    # characters: shorter lines ("Reply", "Read more") repeat legitimately
@@ -133,7 +133,7 @@ def drop_repeats(doc: Doc) -> None:
             j += 1
         if sum(len(u.text) for u in live[i:j] if len(u.text) >= REPEAT_MIN_LINE) >= REPEAT_MIN_RUN:
             for unit in live[i:j]:
-                doc.discard(unit, "html:repeat", "boilerplate", reason="a block repeated from above")
+                doc.drop(unit, "html:repeat", "boilerplate", reason="a block repeated from above")
         i = j
 
 
@@ -152,12 +152,12 @@ def trim(doc: Doc) -> None:
         text = unit.text.strip()
         if (len(text) <= 80 and _DATELINE.match(text)) or (
                 stamps and len(text) <= STAMP_MAX and not text.endswith(":") and _STAMP.match(text) and _WHEN.search(text)):
-            doc.discard(unit, "html:dateline", "header", reason="date, byline or reading time above the text")
+            doc.drop(unit, "html:dateline", "header", reason="date, byline or reading time above the text")
     start = int(len(live) * 0.6)
     for k in range(start, len(live)):
         unit = live[k]
         if len(unit.text) <= 60 and _TAIL.match(unit.text.strip()):
             for tail in live[k:]:
                 if tail.keep:
-                    doc.discard(tail, "html:related-tail", "related", reason="teasers after the article")
+                    doc.drop(tail, "html:related-tail", "related", reason="teasers after the article")
             break
