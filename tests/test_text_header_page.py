@@ -159,3 +159,37 @@ def test_prose_paragraph_above_a_late_date_line_is_not_the_title():
         text = "\n\n".join([first, *paras[1:], "Friday 30 December 2016 13:31 GMT"])
         r = clean(text, content_type="text", site_rules=False)
         assert first in r.text and r.title is None
+
+
+def _units(text: str):
+    from cleaner.doc import Doc
+    from cleaner.textpath import to_units
+    doc = Doc(mode="text", source=text)
+    to_units(doc)
+    return doc.units
+
+
+@pytest.mark.parametrize("text, title", [
+    # html-text prints the <title> first: its headline part, repeated by the page, names the page
+    ("Top MBA Programs of 2025 | Example Guides\nHome\nRankings\nTop MBA Programs — In-Depth Profiles\n"
+     "Top MBA programs of 2025\nBy Ann Lee", "Top MBA Programs of 2025"),
+    ("Healthy Eating Tips - Nutrition\nMenu\n  Healthy eating tips.  \nEat more greens.", "Healthy Eating Tips"),
+    # no site part to cut: a menu item or a site name first (inscriptis prints no <title>)
+    ("Home\nNews\nHome\nAn article.", None),
+    ("Example Motors Ltd\nCars\nExample Motors Ltd\nAn article.", None),
+    # a site part, but the rest is not a line of the page: nothing to confirm it
+    ("Harbour ferry plans | Example News\nHome\nHarbour council approves new ferry terminal", None),
+])
+def test_the_first_lines_headline_part_repeated_by_the_page_is_the_title(text, title):
+    from cleaner.ops.classify_lines import page_title
+    assert page_title(_units(text)) == title
+
+
+def test_a_page_title_repeated_below_names_the_page():
+    """'Headline – Site' first and the headline again as the article's own heading: that is the title,
+    even when a different heading nearer the text repeats the URL's words."""
+    from .sample_article import URL
+    page = whole_page("Harbour council approves new ferry terminal")
+    r = clean("Ferry terminal plan approved \u2013 The Coastal Gazette\n\nFerry terminal plan approved\n" + page,
+              URL, content_type="text", site_rules=False)
+    assert r.title == "Ferry terminal plan approved"

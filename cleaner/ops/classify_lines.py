@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from ..textpath import features, gate, line_inputs
+from ._text import norm
 from .text_header import read_byline
 from ..textpath.model import load
 
@@ -118,6 +119,9 @@ def apply(doc, rule) -> None:
         t = features.title_anchor(rows, prose=kept_prose & live)
     if t is not None and not _anchored(rows, t, units[0].text):
         t = None
+    titled = page_title(units)
+    if titled:
+        doc.meta.setdefault("title", titled)
     header: list[tuple] = []  # (unit, reason): headline and byline lines, metadata rather than body text
     if t is not None and units[t].keep:
         doc.meta.setdefault("title", headline(units[t].text, doc.url))
@@ -170,6 +174,28 @@ def headline(line: str, url: str | None = None) -> str:
     if suffix and _names_site(suffix.group(1), url):
         text = text[:suffix.start()]
     return text.strip() or line
+
+
+# A page title's site part: " | Example", " - Example News" (html-text prints the <title> as the first line)
+_TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022]\s+[^|\u2013\u2014]{2,40}$")
+
+
+def page_title(units) -> str | None:
+    """The first line's headline part when that line reads like a page title ("Headline | Site") and the
+    page repeats the part as a line of its own (its headline): how the page names itself. A first line
+    that is a menu item or the site's name has no such part, or no repeat."""
+    first = units[0].text if units else ""
+    head = _TITLE_SUFFIX.sub("", first)
+    if head == first:
+        return None
+    key, size = norm(head).strip(_EDGES), len(head)
+    for u in units[1:]:
+        if abs(len(u.text) - size) <= 4 + size // 8 and norm(u.text).strip(_EDGES) == key:
+            return head
+    return None
+
+
+_EDGES = " .:|-"
 
 
 def _names_site(name: str, url: str | None) -> bool:
