@@ -91,6 +91,20 @@ def test_byline_below_the_headline_becomes_metadata(line, author, date):
     assert line not in r.text
 
 
+@pytest.mark.parametrize("name, date_line, author", [
+    ("Ann Lee", "May 3, 2025", "Ann Lee"),              # a byline printed on two lines
+    ("Sergio Martinez-Beltran", "03 May 2025", "Sergio Martinez-Beltran"),
+    ("Related Posts", "Harbour news in brief", None),   # name-like, but no date beside it: not a byline
+])
+def test_a_name_line_beside_a_date_below_the_headline_is_the_author(name, date_line, author):
+    from .sample_article import URL
+    page = whole_page("Harbour council approves new ferry terminal").replace("May 12, 2024", f"{name}\n{date_line}")
+    r = clean(page, URL, content_type="text", site_rules=False)
+    assert r.author == author
+    if author:
+        assert name not in r.text and any(x.text == name and x.reason == "model:author" for x in r.removed)
+
+
 @pytest.mark.parametrize("line", [
     "Updated May 3, 2025: the council has now voted to close the old terminal for good and sell the land",
     "By clicking Subscribe you agree to our terms",

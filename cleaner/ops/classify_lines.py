@@ -14,7 +14,7 @@ import numpy as np
 
 from ..textpath import features, gate, line_inputs
 from ._text import norm
-from .text_header import read_byline
+from .text_header import NAME_LINE, read_byline
 from ..textpath.model import load
 
 ID = "classify_lines"
@@ -126,6 +126,11 @@ def apply(doc, rule) -> None:
     if t is not None and units[t].keep:
         doc.meta.setdefault("title", headline(units[t].text, doc.url))
         header = [(units[t], "model:title"), *_byline(doc.meta, units[max(0, t - 3):t] + units[t + 1:t + 9])]
+        if "author" not in doc.meta:
+            name = _name_beside_date(units, t)
+            if name is not None:
+                doc.meta["author"] = units[name].text.strip()
+                header.append((units[name], "model:author"))
     else:  # no headline found (no <title> line, a slug without words): the byline sits above the article
         body = np.flatnonzero(kept_prose)
         if len(body):
@@ -206,6 +211,22 @@ def _names_site(name: str, url: str | None) -> bool:
         return False
     squashed = re.sub(r"[\W_]+", "", name.lower())
     return len(squashed) >= 3 and any(squashed == label for label in host.split(".")[:-1])
+
+
+def _name_beside_date(units, t: int) -> int | None:
+    """A line that is only a name ('Ann Lee': two to four capitalised words) just below the headline, or
+    above it, next to a date line: a byline printed on two lines. Without the date beside it, a name-like
+    line there is as often a section label ('Related Posts') or a brand."""
+    for k in (t + 1, t + 2, t - 1):
+        if not 0 <= k < len(units) or not units[k].keep:
+            continue
+        text = units[k].text.strip()
+        if len(text) > 40 or not 2 <= len(text.split()) <= 4 or not NAME_LINE.match(text):
+            continue
+        for j in (k - 1, k + 1):
+            if j != t and 0 <= j < len(units) and (read_byline(units[j].text) or (None, None))[1]:
+                return k
+    return None
 
 
 def _byline(meta: dict, around: list) -> list[tuple]:

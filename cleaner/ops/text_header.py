@@ -44,7 +44,7 @@ _BYLINE_SEPS = re.compile(r"\s*(?:[\u2022\u00b7|\u2014\u2013]|\s-\s)\s*")
 # '4 Comments', ', Health Editor', '⋅ Review Editor'
 _AFTER_NAME = re.compile(r"\s+(?:in|on|updated|published|for|at|and|last|view|follow|edited|reviewed|\d+\s+comments?)\b.*$"
                          r"|\s*[,\u22c5].*$", re.I)
-_NAME_ONLY = re.compile(rf"^{_NAME}$")
+NAME_LINE = re.compile(rf"^{_NAME}$")  # a line that is only a name: "Ann Lee"
 _GLUE = re.compile(r"\b(?:by|on|updated|published|posted|last|written|min|mins|minutes?|read|comments?|"
                    r"reviewed|\d+)\b|[^\w\s]", re.I)
 
@@ -77,7 +77,7 @@ def read_byline(line: str) -> tuple[str | None, str | None] | None:
             if _name_like(name):
                 author, by = name, True
                 break
-        elif date and _NAME_ONLY.match(segment) and not _AFTER_NAME.search(segment):
+        elif date and NAME_LINE.match(segment) and not _AFTER_NAME.search(segment):
             author = segment
             break
     leftover = _GLUE.sub(" ", rest.replace(author, " ") if author else rest).split()
