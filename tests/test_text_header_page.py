@@ -105,6 +105,17 @@ def test_a_name_line_beside_a_date_below_the_headline_is_the_author(name, date_l
         assert name not in r.text and any(x.text == name and x.reason == "model:author" for x in r.removed)
 
 
+def test_a_byline_above_the_article_far_from_the_headlines_first_copy():
+    """The headline's first copy sits in a menu (a 'Most read' list); the byline is just above the article,
+    out of that copy's reach: it is still read there."""
+    from .sample_article import NAV, PARAGRAPHS, URL
+    menu = ["Most read", "Harbour council approves new ferry terminal", *[f"Local story number {i}" for i in range(12)]]
+    page = "\n\n".join(["\n".join(NAV + menu), "By Ann Lee\nMay 3, 2025", *PARAGRAPHS, "\n".join(FOOTER)])
+    r = clean(page, URL, content_type="text", site_rules=False)
+    assert (r.author, (r.date or "")[:10]) == ("Ann Lee", "2025-05-03")
+    assert "By Ann Lee" not in r.text and r.text.startswith(PARAGRAPHS[0])
+
+
 @pytest.mark.parametrize("line", [
     "Updated May 3, 2025: the council has now voted to close the old terminal for good and sell the land",
     "By clicking Subscribe you agree to our terms",

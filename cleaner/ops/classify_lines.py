@@ -131,10 +131,14 @@ def apply(doc, rule) -> None:
             if name is not None:
                 doc.meta["author"] = units[name].text.strip()
                 header.append((units[name], "model:author"))
-    else:  # no headline found (no <title> line, a slug without words): the byline sits above the article
+    if "author" not in doc.meta or "date" not in doc.meta:
+        # no headline found (no <title> line, a slug without words), or no byline around the one found (the
+        # <title>'s copy in a menu, a related link): the byline sits above the article
         body = np.flatnonzero(kept_prose)
         if len(body):
-            header = _byline(doc.meta, units[max(0, int(body[0]) - 6):int(body[0])])
+            taken = {id(u) for u, _ in header}
+            header += [h for h in _byline(doc.meta, units[max(0, int(body[0]) - 6):int(body[0])])
+                       if id(h[0]) not in taken]
     taken = {id(u) for u, _ in header}
     if any(units[i].keep and id(units[i]) not in taken for i in kept.tolist()):
         for u, reason in header:
