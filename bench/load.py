@@ -238,18 +238,19 @@ def run(duration: float = 9.0, connections: int = 8, pages: int = 40, data: Path
         html_bodies = _bodies(tmp, "html", html_docs)
         batch_bodies = [tmp / "text-batch.json"]  # the same seed BATCH times in one /v1/clean/batch request
         batch_bodies[0].write_text(json.dumps([{"content": seed}] * BATCH), encoding="utf-8")
-        scenarios = [("text", "echo", "/bench/echo", text_bodies), ("text", "cleaner", "/v1/clean", text_bodies),
-                     ("text", "cleaner batch", "/v1/clean/batch", batch_bodies)]
+        # (mode, system, path, bodies, documents per request)
+        scenarios = [("text", "echo", "/bench/echo", text_bodies, 1), ("text", "cleaner", "/v1/clean", text_bodies, 1),
+                     ("text", "cleaner batch", "/v1/clean/batch", batch_bodies, BATCH)]
         if html_bodies:
-            scenarios += [("html", "echo", "/bench/echo", html_bodies),
-                          ("html", "cleaner", "/v1/clean", html_bodies),
-                          ("html", "trafilatura", "/bench/trafilatura", html_bodies)]
+            scenarios += [("html", "echo", "/bench/echo", html_bodies, 1),
+                          ("html", "cleaner", "/v1/clean", html_bodies, 1),
+                          ("html", "trafilatura", "/bench/trafilatura", html_bodies, 1)]
         else:
             log(f"(no HTML pages under {data}/aeb-dev: html scenarios skipped)")
         proc = _start_server(port, workers)
         rounds_by: dict[tuple[str, str], list[dict]] = {}
         try:
-            for mode, system, path, bodies in scenarios:
+            for mode, system, path, bodies, _ in scenarios:
                 for b in bodies[:3]:  # warm every worker's caches a little and check the endpoint works
                     status = _check(port, path, b)
                     if status >= 500:
@@ -257,14 +258,13 @@ def run(duration: float = 9.0, connections: int = 8, pages: int = 40, data: Path
             # The machine is shared: run the scenarios of a mode in alternating short rounds, so a burst of
             # someone else's load hits every system alike, and keep the median round of each.
             for round_no in range(rounds):
-                for mode, system, path, bodies in scenarios:
+                for mode, system, path, bodies, per in scenarios:
                     url = f"http://127.0.0.1:{port}{path}"
                     slot = duration / rounds
                     cpu0 = _server_cpu(proc)
                     r = (_wrk(url, bodies, slot, connections, script) if use_wrk
                          else _python_load(url, bodies, slot, connections))
                     r["cpu_ms"] = (_server_cpu(proc) - cpu0) * 1000 / max(1, r["requests"])
-                    per = BATCH if path.endswith("/batch") else 1
                     r.update(mode=mode, system=system, path=path, documents=len(bodies), per_request=per,
                              docs_per_s=r["rps"] * per)
                     rounds_by.setdefault((mode, system), []).append(r)
