@@ -39,15 +39,17 @@ def _corpus(target: str, into: Path) -> None:
         (into / f"seed-{i}").write_bytes(data)
 
 
-def run(target: str, seconds: int, seed: int, artifacts: Path, max_len: int) -> dict:
-    """Run one target under libFuzzer; return its figures."""
+def run(target: str, seconds: int, seed: int, artifacts: Path, max_len: int, runs: int | None = None) -> dict:
+    """Run one target under libFuzzer for `seconds`, or for `runs` inputs (then the same inputs every time:
+    the seed fixes them) with `seconds` as a cap; return its figures."""
     artifacts.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"fuzz-{target}-") as tmp:
         corpus = Path(tmp) / "corpus"
         _corpus(target, corpus)
         cmd = [sys.executable, "-m", "fuzz.targets", target, str(corpus),
                f"-max_total_time={seconds}", f"-seed={seed}", f"-max_len={max_len}", "-timeout=30",
-               "-rss_limit_mb=3072", f"-artifact_prefix={artifacts}/{target}-", "-print_final_stats=1"]
+               "-rss_limit_mb=3072", f"-artifact_prefix={artifacts}/{target}-", "-print_final_stats=1",
+               *([f"-runs={runs}"] if runs else [])]
         started = time.monotonic()
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=seconds + 120)
         elapsed = time.monotonic() - started
@@ -68,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"which paths to fuzz: {', '.join(TARGETS)} (default: all)")
     parser.add_argument("--seconds", type=int, default=60, help="time per target (default 60)")
     parser.add_argument("--seed", type=int, default=1, help="libFuzzer random seed (default 1)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="stop after this many inputs instead of --seconds (which then caps the time): "
+                             "with one seed, the same inputs on every machine")
     parser.add_argument("--max-len", type=int, default=8192, help="largest input in bytes (default 8192)")
     parser.add_argument("--artifacts", type=Path, default=ROOT / "fuzz" / "artifacts")
     args = parser.parse_args(argv)
@@ -77,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     print(f"{'target':8} {'seconds':>7} {'runs':>9} {'coverage':>8}  result")
     for target in args.targets or list(TARGETS):
-        r = run(target, args.seconds, args.seed, args.artifacts, args.max_len)
+        r = run(target, args.seconds, args.seed, args.artifacts, args.max_len, args.runs)
         ok = r["returncode"] == 0
         failed |= not ok
         result = "ok" if ok else ("CRASH " + ", ".join(r["crashes"]) if r["crashes"] else f"exit {r['returncode']}")
