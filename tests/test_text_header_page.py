@@ -116,6 +116,21 @@ def test_a_byline_above_the_article_far_from_the_headlines_first_copy():
     assert "By Ann Lee" not in r.text and r.text.startswith(PARAGRAPHS[0])
 
 
+def test_a_publication_stamp_further_down_the_article_gives_the_date():
+    """Out of the byline's reach below the headline, a 'Last updated' line inside the article still dates it;
+    a line that merely holds a date there does not."""
+    from .sample_article import NAV, PARAGRAPHS, URL
+    more = ["Local businesses on the pier said they expected the works to disrupt trade for most of next "
+            "summer, but hoped that the new terminal would bring more customers in the years after.",
+            "The islands' community council said it would ask for a temporary waiting room to be set up "
+            "on the quay while the building work goes on, so that passengers are not left in the rain."]
+    for line, date in (("Last updated: May 3, 2025", "2025-05-03"), ("Harbour news, May 3, 2025", "")):
+        body = [*more, *PARAGRAPHS, line, *more]
+        page = "\n\n".join(["\n".join(NAV), "Harbour council approves new ferry terminal", *body, "\n".join(FOOTER)])
+        r = clean(page, URL, content_type="text", site_rules=False)
+        assert (r.date or "")[:10] == date
+
+
 @pytest.mark.parametrize("line", [
     "Updated May 3, 2025: the council has now voted to close the old terminal for good and sell the land",
     "By clicking Subscribe you agree to our terms",

@@ -139,6 +139,8 @@ def apply(doc, rule) -> None:
             taken = {id(u) for u, _ in header}
             header += [h for h in _byline(doc.meta, units[max(0, int(body[0]) - 6):int(body[0])])
                        if id(h[0]) not in taken]
+    if "date" not in doc.meta:  # "Published March 3, 2025" / "Last updated: ..." further down the article
+        doc.meta.update(_stamp(units[first:last + 1]))
     taken = {id(u) for u, _ in header}
     if any(units[i].keep and id(units[i]) not in taken for i in kept.tolist()):
         for u, reason in header:
@@ -205,6 +207,7 @@ def page_title(units) -> str | None:
 
 
 _EDGES = " .:|-"
+_STAMPED = re.compile(r"^\s*(?:published|updated|posted|last updated|last modified|page last modified|modified|date)\b", re.I)
 
 
 def _names_site(name: str, url: str | None) -> bool:
@@ -231,6 +234,16 @@ def _name_beside_date(units, t: int) -> int | None:
             if j != t and 0 <= j < len(units) and (read_byline(units[j].text) or (None, None))[1]:
                 return k
     return None
+
+
+def _stamp(units) -> dict:
+    """{'date': ...} from the first line that says when the text was published or updated, if any."""
+    for u in units:
+        if len(u.text) <= 80 and _STAMPED.match(u.text):
+            found = read_byline(u.text)
+            if found and found[1]:
+                return {"date": found[1]}
+    return {}
 
 
 def _byline(meta: dict, around: list) -> list[tuple]:
