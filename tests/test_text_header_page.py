@@ -65,7 +65,7 @@ def test_headline_below_a_prose_banner_is_the_title(line):
 
 
 def test_headline_keeps_a_suffix_that_is_not_the_site():
-    from cleaner.ops.classify_lines import headline
+    from cleaner.ops._page_header import headline
     assert headline("Sundara headphones | 2020 Edition", "https://shop.example.com/sundara") \
         == "Sundara headphones | 2020 Edition"
     assert headline("9.2. Recoverable Errors with Result", None) == "Recoverable Errors with Result"
@@ -221,7 +221,7 @@ def _units(text: str):
     ("Harbour ferry plans | Example News\nHome\nHarbour council approves new ferry terminal", None),
 ])
 def test_the_first_lines_headline_part_repeated_by_the_page_is_the_title(text, title):
-    from cleaner.ops.classify_lines import page_title
+    from cleaner.ops._page_header import page_title
     assert page_title(_units(text)) == title
 
 

@@ -1,0 +1,163 @@
+"""The headline and byline of a whole page's text: which lines they are, and the title, author and date.
+
+Used by classify_lines once the line model has scored the page: the lines found here leave the text as
+metadata (category `header`, reasons `model:title`, `model:author`, `model:date`, `model:author+date`).
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from ..textpath import features
+from ._text import norm
+from .text_header import NAME_LINE, read_byline
+
+
+def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
+    """Fill doc.meta's title, author and date from the page's headline and byline lines (rows: the line
+    features; kept_prose: the prose lines the model keeps; first, last: the first and last kept line);
+    returns the (line, reason) pairs that are metadata rather than body text."""
+    units, meta = doc.units, doc.meta
+    t = features.title_anchor(rows)
+    if t is None:  # prose above the article (a banner, a blurb in the menu): look above its first kept prose
+        live = np.fromiter((u.keep for u in units), bool, len(units))  # earlier rules may have dropped some
+        t = features.title_anchor(rows, prose=kept_prose & live)
+    if t is not None and not _anchored(rows, t, units[0].text):
+        t = None
+    titled = page_title(units)
+    if titled:
+        meta.setdefault("title", titled)
+    header: list[tuple] = []
+    if t is not None and units[t].keep:
+        meta.setdefault("title", headline(units[t].text, doc.url))
+        header = [(units[t], "model:title"), *_byline(meta, units[max(0, t - 3):t] + units[t + 1:t + 9])]
+        if "author" not in meta:
+            name = _name_beside_date(units, t)
+            if name is not None:
+                meta["author"] = units[name].text.strip()
+                header.append((units[name], "model:author"))
+    if "author" not in meta or "date" not in meta:
+        # no headline found (no <title> line, a slug without words), or no byline around the one found (the
+        # <title>'s copy in a menu, a related link): the byline sits above the article
+        body = np.flatnonzero(kept_prose)
+        if len(body):
+            taken = {id(u) for u, _ in header}
+            header += [h for h in _byline(meta, units[max(0, int(body[0]) - 6):int(body[0])])
+                       if id(h[0]) not in taken]
+    if "date" not in meta:  # "Published March 3, 2025" / "Last updated: ..." further down the article
+        meta.update(_stamp(units[first:last + 1]))
+    return header
+
+
+def _anchored(rows, t: int, first_line: str) -> bool:
+    """Whether the headline's match is to trust: the URL slug, or a first line that can be a page title.
+
+    A menu item first (inscriptis has no <title> line: 'Login', 'Skip to content') makes every line
+    repeating its one or two words look like the headline."""
+    if rows[t, features.RAW.index("slug")] >= 0.5:
+        return True
+    return len(features.line_words(first_line)) >= 3
+
+
+# list marks ('o' is inscriptis' third-level bullet) and section numbers ('4.', '9.2.', '3.1')
+_LIST_MARK = re.compile(r"^(?:[*+o\-\u2022\u25aa\u25cf\u2023]|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)\s+")
+_PERMALINK = re.compile(r"\s*[\u00b6#\u00a7]$")  # a heading's anchor link (Sphinx prints \u00b6)
+_CRUMB = re.compile(r"\s+[\u203a\u00bb>]\s+")
+_SLASHES = re.compile(r"\s+/\s+")
+_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+([^|\u2013\u2014]{2,40})$")
+
+
+def headline(line: str, url: str | None = None) -> str:
+    """The headline in its line: without a list mark or section number ('* ', '9.2. ', '3.1 '), an anchor
+    mark after it ('\u00b6'), the breadcrumb trail before it ('Home > News > ...', 'A / B / ...'), or the
+    site's name after it ('... | Example')."""
+    text = _PERMALINK.sub("", _LIST_MARK.sub("", line, count=1))
+    crumbs = _CRUMB.split(text)
+    if len(crumbs) < 2:
+        crumbs = _SLASHES.split(text)
+        crumbs = crumbs if len(crumbs) >= 3 else [text]
+    if len(crumbs) > 1 and crumbs[-1].strip():  # 'Home > News >' ends in no headline
+        text = crumbs[-1]
+    suffix = _SITE_SUFFIX.search(text)
+    if suffix and _names_site(suffix.group(1), url):
+        text = text[:suffix.start()]
+    return text.strip() or line
+
+
+# A page title's site part: " | Example", " - Example News" (html-text prints the <title> as the first line)
+_TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022]\s+[^|\u2013\u2014]{2,40}$")
+
+
+def page_title(units) -> str | None:
+    """The first line's headline part when that line reads like a page title ("Headline | Site") and the
+    page repeats the part as a line of its own (its headline): how the page names itself. A first line
+    that is a menu item or the site's name has no such part, or no repeat."""
+    first = units[0].text if units else ""
+    head = _TITLE_SUFFIX.sub("", first)
+    if head == first:
+        return None
+    key, size = norm(head).strip(_EDGES), len(head)
+    for u in units[1:]:
+        if abs(len(u.text) - size) <= 4 + size // 8 and norm(u.text).strip(_EDGES) == key:
+            return head
+    return None
+
+
+_EDGES = " .:|-"
+_STAMPED = re.compile(r"^\s*(?:published|updated|posted|last updated|last modified|page last modified|modified|date)\b", re.I)
+
+
+def _names_site(name: str, url: str | None) -> bool:
+    """True when the words of `name` spell the URL's host name ('Data Versity' ~ www.dataversity.net)."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # a malformed URL names no site
+        return False
+    squashed = re.sub(r"[\W_]+", "", name.lower())
+    return len(squashed) >= 3 and any(squashed == label for label in host.split(".")[:-1])
+
+
+def _name_beside_date(units, t: int) -> int | None:
+    """A line that is only a name ('Ann Lee': two to four capitalised words) just below the headline, or
+    above it, next to a date line: a byline printed on two lines. Without the date beside it, a name-like
+    line there is as often a section label ('Related Posts') or a brand."""
+    for k in (t + 1, t + 2, t - 1):
+        if not 0 <= k < len(units) or not units[k].keep:
+            continue
+        text = units[k].text.strip()
+        if len(text) > 40 or not 2 <= len(text.split()) <= 4 or not NAME_LINE.match(text):
+            continue
+        for j in (k - 1, k + 1):
+            if j != t and 0 <= j < len(units) and (read_byline(units[j].text) or (None, None))[1]:
+                return k
+    return None
+
+
+def _stamp(units) -> dict:
+    """{'date': ...} from the first line that says when the text was published or updated, if any."""
+    for u in units:
+        if len(u.text) <= 80 and _STAMPED.match(u.text):
+            found = read_byline(u.text)
+            if found and found[1]:
+                return {"date": found[1]}
+    return {}
+
+
+def _byline(meta: dict, around: list) -> list[tuple]:
+    """Author and date from byline and date lines around the headline (a few above, more below) into
+    meta; the (line, reason) pairs they came from."""
+    out = []
+    for u in around:
+        if "author" in meta and "date" in meta:
+            break
+        found = read_byline(u.text) if u.keep else None
+        if found is None:
+            continue
+        took = [field for field, value in zip(("author", "date"), found) if value and field not in meta]
+        for field in took:
+            meta[field] = found[0] if field == "author" else found[1]
+        if took:
+            out.append((u, "model:" + "+".join(took)))
+    return out
