@@ -1,6 +1,8 @@
 """Generic main-content extraction (used when no site rule picks the body)."""
 from __future__ import annotations
 
+import re
+
 from . import blockmodel, scoring
 from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden, page_kind
 from .tree import remove_element, visible_chars
@@ -78,16 +80,27 @@ def prune(el, dropped=None, hidden=None):
     return el
 
 
-def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) -> None:
+def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, card: bool = False,
+           forum: bool = False) -> None:
     """Drop chrome inside the chosen subtree: children worth less than nothing that look like chrome,
-    and minor parts with a chrome-like class (an author box, a tag list)."""
+    and minor parts with a chrome-like class (an author box, a tag list). Inside a card of the pick's
+    own series (see _cards) only surely-chrome parts go: its linked headline and summary are the item
+    (not on a forum thread: there the series is the posts, and their linked parts are the posters'
+    details)."""
     whole = s.raw_pos[i] if whole is None else whole
+    cards = None if card or forum else _cards(s, i)
     for child in list(s.elements[i]):
         j = s.index.get(child)
         if j is None or s.chars[j] == 0:
             continue
         net = s.net(j)
         linky = s.link_chars[j] > LINKY * s.chars[j]
+        if card or (cards is not None and child in cards and s.signal[j] >= 0):
+            if s.signal[j] < -1 or (linky and net < 0 and _link_list_like(child)):
+                _drop(child, dropped)  # a list of links in a card ("More on ...") is not its teaser
+            else:
+                _prune(s, j, whole, dropped, True, forum)  # its linked headline and "teaser" summary are the item
+            continue
         if linky and net < 0 and _inner_list(child, s):
             continue  # kept whole: its items are the content (see _inner_list)
         if net < 0 and (s.signal[j] < 0 or linky):
@@ -95,7 +108,46 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None) 
         elif s.signal[j] < 0 and s.raw_pos[j] < MINOR_CHROME * whole:
             _drop(child, dropped)
         else:
-            _prune(s, j, whole, dropped)
+            _prune(s, j, whole, dropped, forum=forum)
+
+
+CARD_MIN = 3          # siblings sharing tag and class that make a series of cards
+CARD_CHARS = 80       # ...each holding this many characters on average (menu items hold a word or two)
+CARD_SHARE = 0.5      # ...and together this share of their parent's text
+
+
+CARD_LINKS = 3       # links in a card, none of them holding half the linked text: a list of links
+
+
+def _link_list_like(el) -> bool:
+    """Whether an element's links read as a list ("More on ...": several links of like length) rather
+    than a card's teaser (one link holding its headline or summary, beside a category or two)."""
+    sizes = [len(" ".join(a.text_content().split())) for a in el.iter("a")]
+    return len(sizes) >= CARD_LINKS and max(sizes) < 0.5 * sum(sizes)
+
+
+# A price in a card: a shop's product tile, whose linked name, price and labels are not always the
+# page's text (a shop's grid is content on a listing, chrome beside a collection's own text).
+_PRICE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d|\d\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|USD|EUR)\b)")
+PRICED = 0.5   # share of cards holding a price that makes a series a shop grid
+
+
+def _cards(s: scoring.Scores, i: int) -> set | None:
+    """The children of element i that form a series of templated cards (a listing's teasers: each a
+    linked headline and a summary), when that series holds most of i's text."""
+    groups: dict = {}
+    for child in s.elements[i]:
+        if isinstance(child.tag, str) and child.get("class"):
+            groups.setdefault((child.tag, child.get("class")), []).append(child)
+    best = None
+    for members in groups.values():
+        if len(members) < CARD_MIN:
+            continue
+        chars = sum(s.chars[s.index[c]] for c in members if c in s.index)
+        if chars >= CARD_SHARE * s.chars[i] and chars >= CARD_CHARS * len(members) \
+                and sum(1 for c in members if _PRICE.search(c.text_content())) < PRICED * len(members):
+            best = members if best is None or len(members) > len(best) else best
+    return set(best) if best else None
 
 
 def _link_list(s: scoring.Scores, el) -> bool:
@@ -149,7 +201,7 @@ def _choose(body, kind: str, forum: bool, dropped=None):
                 return body
     top = _narrow(s, top)
     top = _card_series(s, top)
-    _prune(s, top, dropped=dropped)
+    _prune(s, top, dropped=dropped, forum=forum)
     return s.elements[top]
 
 
