@@ -137,6 +137,21 @@ def drop_repeats(doc: Doc) -> None:
         i = j
 
 
+TAIL_LINKED = 0.5  # share of linked text in the lines after a "Related" heading that makes them teasers
+
+
+TAIL_SHARE = 0.25  # ...or their share of the text that makes them a tail, not a section of it
+
+
+def _teasers(units: list, live: list) -> bool:
+    """Whether the lines after a "Related ..." / "More on ..." heading read as teasers: mostly links, or a
+    small tail of the text; not a large linkless part of it (an article's "More on Chicago Booth:"
+    section, the rest of a ranking)."""
+    chars = sum(len(u.text) for u in units)
+    return chars <= TAIL_SHARE * sum(len(u.text) for u in live) \
+        or sum(u.info.get("link_chars", 0) for u in units) >= TAIL_LINKED * chars
+
+
 def trim(doc: Doc) -> None:
     """Drop repeated blocks, datelines among the first lines and a 'Related ...' heading near the end
     with what follows."""
@@ -156,7 +171,7 @@ def trim(doc: Doc) -> None:
     start = int(len(live) * 0.6)
     for k in range(start, len(live)):
         unit = live[k]
-        if len(unit.text) <= 60 and _TAIL.match(unit.text.strip()):
+        if len(unit.text) <= 60 and _TAIL.match(unit.text.strip()) and _teasers(live[k + 1:], live):
             for tail in live[k:]:
                 if tail.keep:
                     doc.drop(tail, "html:related-tail", "related", reason="teasers after the article")
