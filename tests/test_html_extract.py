@@ -134,6 +134,21 @@ def test_forum_thread_keeps_posts_even_when_marked_as_comments():
     assert "Privacy policy" not in r.text
 
 
+@pytest.mark.parametrize("url", ["https://forum.example.org/threads/new-bus-routes.1234/",
+                                 "https://www.example.com/r/buses/comments/1abc2d/new_bus_routes_good_or_bad/"])
+def test_thread_urls_of_forum_software_read_as_threads(url):
+    # posts marked as comments are the content on a thread URL (reddit-style ".../comments/<id>/" too)
+    posts = "".join(
+        f'<div class="comment" id="c{i}"><p class="comment-author">user{i}</p><div class="md"><p>{p}</p></div></div>'
+        for i, p in enumerate(PROSE[1:]))
+    html = (f"<html><head><title>Bus routes thread</title></head><body>{NAV}<div class=\"thread\">"
+            f"<h1>New bus routes: good or bad?</h1><div class=\"usertext\"><p>{PROSE[0]}</p></div>"
+            f"<div class=\"commentarea\"><div class=\"comments\">{posts}</div></div></div>{FOOTER}</body></html>")
+    r = run(html, url=url)
+    for p in PROSE:
+        assert p in r.text
+
+
 def test_listing_of_teaser_cards_is_extracted():
     cards = "".join(
         f'<div class="card"><a href="/s/{i}"><h2>Story number {i} about the transport plan</h2>'

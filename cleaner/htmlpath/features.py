@@ -88,7 +88,7 @@ def page_kind(root) -> str:
 
 
 # URL paths of forum threads and Q&A pages (generic forum software conventions).
-FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopic|showthread|discussion|"
+FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopic|showthread|comments|discussion|"
                        r"discussions|questions|community|communities|board|boards)(?:[/.?-]|$)", re.I)
 
 _WORDS_CACHE: dict[str, frozenset[str]] = {}
