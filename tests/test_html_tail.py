@@ -1,5 +1,6 @@
-"""The 'Related ...' tail cut: teasers after such a heading go; a long unlinked part of the text under a
-heading that happens to read like one ("More on ...:") stays."""
+"""Line rules of the HTML path: the 'Related ...' tail cut (teasers after such a heading go; a long
+unlinked part of the text under a heading that reads like one, "More on ...:", stays) and a template's
+placeholder copy."""
 from __future__ import annotations
 
 from cleaner import clean
@@ -48,3 +49,13 @@ def test_a_related_heading_followed_by_teaser_links_goes() -> None:
     assert PARAS[-1] in text and REST[0] in text
     for t in teasers:
         assert t not in text
+
+
+def test_placeholder_copy_of_a_template_goes() -> None:
+    filler = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+              "labore et dolore magna aliqua.")
+    body = "".join(f"<p>{p}</p>" for p in PARAS) + f"<div class='feature'><h3>Feature</h3><p>{filler}</p></div>"
+    r = clean(_page(body), "https://mba.example.com/top-programmes", site_rules=False, content_type="html")
+    assert all(p in r.text for p in PARAS)
+    assert "Lorem ipsum" not in r.text
+    assert any(x.rule == "html:placeholder" for x in r.removed)

@@ -65,6 +65,17 @@ _POSTER = re.compile(r"^(?:join(?:ed)?(?: date)?|posts|messages|reaction score|t
 CTA_MAX_WORDS = 8
 
 
+# A template's placeholder copy ("Lorem ipsum dolor sit amet..."), left in a page's hidden or unused blocks.
+_PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.I)
+
+
+def drop_placeholders(doc: Doc) -> None:
+    """Drop lines of placeholder copy ("Lorem ipsum dolor sit amet"): a template's filler, never the text."""
+    for unit in doc.units:
+        if unit.keep and unit.kind != "pre" and _PLACEHOLDER.search(unit.text):
+            doc.discard(unit, "html:placeholder", "boilerplate", reason="placeholder text of a template")
+
+
 def drop_buttons(doc: Doc) -> None:
     """Drop lines that are only a call to action ("Sign up", "Add to cart", "Back to top", "Loading...")
     or a forum member's counters ("Posts: 1,077"): controls and widgets, not text."""
@@ -156,6 +167,7 @@ def trim(doc: Doc) -> None:
     """Drop repeated blocks, datelines among the first lines and a 'Related ...' heading near the end
     with what follows."""
     drop_repeats(doc)
+    drop_placeholders(doc)
     drop_buttons(doc)
     drop_disclosures(doc)
     live = [u for u in doc.units if u.keep]
