@@ -275,6 +275,18 @@ def test_buyer_reviews_leave_a_declared_product_page():
     assert REVIEW in run(_shop_page("")).text
 
 
+def test_a_page_with_one_add_to_cart_button_is_a_product_page():
+    # no og:type or JSON-LD: the page's single "Add to cart" (a sticky bar may repeat it) says what it is
+    buy = '<form action="/cart"><button type="submit">Add to cart</button></form>'
+    page = _shop_page("").replace("</h1>", "</h1>" + buy)
+    text = run(page).text
+    assert DESCRIPTION in text and CARE in text
+    assert REVIEW not in text
+    assert REVIEW not in run(page.replace("</main>", buy + "</main>")).text
+    # a grid with one such button per product is a shop's listing, not one product: its reviews stay
+    assert REVIEW in run(page.replace("</main>", buy * 3 + "</main>")).text
+
+
 def test_a_listing_of_short_cards_is_kept_whole_not_just_its_intro():
     # A page of little prose: an intro sentence, then cards of short facts (no sentence among them, a
     # "cta" class on them). The intro is the best-scoring block, yet only a small part of what the page

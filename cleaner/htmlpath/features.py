@@ -84,7 +84,25 @@ def page_kind(root) -> str:
         return "product"
     if og == "article" or types & _ARTICLE:
         return "article"
-    return ""
+    return "product" if _buy_buttons(root) in (1, 2) else ""
+
+
+# The control that buys the product a page is about; one or two of them (a sticky bar repeats it) on a
+# page that declares no kind make it a product page (a shop's grid has one per product).
+_BUY = re.compile(r"(?:add to (?:cart|bag|basket|trolley)|buy (?:it )?now)", re.I)
+BUY_MAX_CHARS = 40
+
+
+def _buy_buttons(root) -> int:
+    """How many "Add to cart" / "Buy now" controls (buttons, links, submit inputs) the page holds."""
+    n = 0
+    for el in root.iter("button", "a", "input"):
+        text = el.get("value") if el.tag == "input" else el.text_content()
+        if text and len(text) <= BUY_MAX_CHARS and _BUY.fullmatch(" ".join(text.split())):
+            n += 1
+            if n > 2:
+                break
+    return n
 
 
 # URL paths of forum threads and Q&A pages (generic forum software conventions).
