@@ -59,3 +59,11 @@ def test_placeholder_copy_of_a_template_goes() -> None:
     assert all(p in r.text for p in PARAS)
     assert "Lorem ipsum" not in r.text
     assert any(x.rule == "html:placeholder" for x in r.removed)
+
+
+def test_relative_time_stamps_of_cards_go() -> None:
+    body = "".join(f"<div class='story'><p>{p}</p><span class='when'><br>{k + 2} hours ago</span></div>"
+                   for k, p in enumerate(PARAS))
+    r = clean(_page(body), "https://mba.example.com/top-programmes", site_rules=False, content_type="html")
+    assert all(p in r.text for p in PARAS)
+    assert "hours ago" not in r.text

@@ -24,6 +24,10 @@ _WHEN = re.compile(
     r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b",
     re.I)
 STAMP_MAX = 120
+# A line that is only a relative time ("5 hours ago", "2d ago", "yesterday"): a card's or a post's
+# timestamp, wherever it stands, not text.
+_AGO = re.compile(r"^(?:updated|posted|published|edited)?\s*(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|"
+                  r"hours?|d|days?|w|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(?:just now|yesterday)$", re.I)
 
 # A short heading that opens the block of teasers under an article.
 _TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics))?|recommended"
@@ -168,6 +172,9 @@ def trim(doc: Doc) -> None:
     with what follows."""
     drop_repeats(doc)
     drop_placeholders(doc)
+    for unit in doc.units:
+        if unit.keep and len(unit.text) <= 30 and _AGO.match(unit.text.strip()):
+            doc.discard(unit, "html:dateline", "header", reason="a relative time stamp, not text")
     drop_buttons(doc)
     drop_disclosures(doc)
     live = [u for u in doc.units if u.keep]
