@@ -78,3 +78,17 @@ def test_a_list_of_links_inside_a_card_goes() -> None:
     text = clean(html, "https://radio.example.org/sections/science/", site_rules=False, content_type="html").text
     assert STORIES[0][1] in text and STORIES[3][1] in text
     assert "What melatonin does and does not" not in text
+
+
+def test_linked_names_of_a_shop_grid_in_the_text_stay() -> None:
+    # a grid of priced tiles beside a collection's own text: the tiles are not protected whole (a shop's
+    # grid is not always the content), but their linked names are not pruned away from their prices
+    tiles = "".join(
+        f'<div class="tile"><a href="/p/{k}"><h3>{title}</h3></a><p>{summary[:90]}</p><p>${k + 20}.00</p></div>'
+        for k, (title, summary) in enumerate(STORIES))
+    html = (f"<html><head><title>Prints</title></head><body>{NAV}<main><h1>Science prints</h1>"
+            + "".join(f"<p>{p}</p>" for p in INTRO) + f'<div class="grid">{tiles}</div></main></body></html>')
+    text = clean(html, "https://shop.example.org/collections/prints", site_rules=False, content_type="html").text
+    assert INTRO[0] in text
+    for title, _ in STORIES:
+        assert title in text

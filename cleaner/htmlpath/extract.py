@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import blockmodel, scoring
-from .features import CONTROL_TAGS, FORUM_URL, JUNK_TAGS, is_hidden, page_kind
+from .features import CONTROL_TAGS, FORUM_URL, HEADINGS, JUNK_TAGS, is_hidden, page_kind
 from .tree import remove_element, visible_chars
 
 
@@ -103,6 +103,8 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, 
             continue
         if linky and net < 0 and _inner_list(child, s):
             continue  # kept whole: its items are the content (see _inner_list)
+        if linky and s.signal[j] >= 0 and _heading(child) and _templated(s.elements[i]):
+            continue  # a product tile's linked name (a shop grid's cards are not protected whole: see _cards)
         if net < 0 and (s.signal[j] < 0 or linky):
             _drop(child, dropped)
         elif s.signal[j] < 0 and s.raw_pos[j] < MINOR_CHROME * whole:
@@ -148,6 +150,24 @@ def _cards(s: scoring.Scores, i: int) -> set | None:
                 and sum(1 for c in members if _PRICE.search(c.text_content())) < PRICED * len(members):
             best = members if best is None or len(members) > len(best) else best
     return set(best) if best else None
+
+
+def _heading(el) -> bool:
+    """A heading, or a link around one (a tile's linked name)."""
+    return el.tag in HEADINGS or (el.tag == "a" and any(d.tag in HEADINGS for d in el.iterdescendants()))
+
+
+def _templated(el, up: int = 3) -> bool:
+    """Whether an element or one of its `up - 1` nearest ancestors is one of >= CARD_MIN siblings sharing
+    its tag and class (a card of a grid)."""
+    for _ in range(up):
+        cls, parent = el.get("class"), el.getparent()
+        if parent is None:
+            return False
+        if cls and sum(1 for c in parent if c.tag == el.tag and c.get("class") == cls) >= CARD_MIN:
+            return True
+        el = parent
+    return False
 
 
 def _link_list(s: scoring.Scores, el) -> bool:
