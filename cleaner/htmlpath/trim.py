@@ -77,7 +77,7 @@ def drop_placeholders(doc: Doc) -> None:
     """Drop lines of placeholder copy ("Lorem ipsum dolor sit amet"): a template's filler, never the text."""
     for unit in doc.units:
         if unit.keep and unit.kind != "pre" and _PLACEHOLDER.search(unit.text):
-            doc.discard(unit, "html:placeholder", "boilerplate", reason="placeholder text of a template")
+            doc.drop(unit, "html:placeholder", "boilerplate", reason="placeholder text of a template")
 
 
 def drop_buttons(doc: Doc) -> None:
@@ -174,7 +174,7 @@ def trim(doc: Doc) -> None:
     drop_placeholders(doc)
     for unit in doc.units:
         if unit.keep and len(unit.text) <= 30 and _AGO.match(unit.text.strip()):
-            doc.discard(unit, "html:dateline", "header", reason="a relative time stamp, not text")
+            doc.drop(unit, "html:dateline", "header", reason="a relative time stamp, not text")
     drop_buttons(doc)
     drop_disclosures(doc)
     live = [u for u in doc.units if u.keep]
