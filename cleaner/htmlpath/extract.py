@@ -1,10 +1,8 @@
 """Generic main-content extraction (used when no site rule picks the body)."""
 from __future__ import annotations
 
-import re
-
 from . import blockmodel, scoring
-from .features import CONTROL_TAGS, FORUM_URL, HEADINGS, JUNK_TAGS, is_hidden, page_kind
+from .features import CONTROL_TAGS, FORUM_URL, HEADINGS, JUNK_TAGS, PRICE, is_hidden, page_kind
 from .tree import remove_element, visible_chars
 
 
@@ -130,7 +128,6 @@ def _link_list_like(el) -> bool:
 
 # A price in a card: a shop's product tile, whose linked name, price and labels are not always the
 # page's text (a shop's grid is content on a listing, chrome beside a collection's own text).
-_PRICE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d|\d\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|USD|EUR)\b)")
 PRICED = 0.5   # share of cards holding a price that makes a series a shop grid
 
 
@@ -147,7 +144,7 @@ def _cards(s: scoring.Scores, i: int) -> set | None:
             continue
         chars = sum(s.chars[s.index[c]] for c in members if c in s.index)
         if chars >= CARD_SHARE * s.chars[i] and chars >= CARD_CHARS * len(members) \
-                and sum(1 for c in members if _PRICE.search(c.text_content())) < PRICED * len(members):
+                and sum(1 for c in members if PRICE.search(c.text_content())) < PRICED * len(members):
             best = members if best is None or len(members) > len(best) else best
     return set(best) if best else None
 

@@ -105,6 +105,10 @@ def _buy_buttons(root) -> int:
     return n
 
 
+# A price: "$12", "12 €", "99 kr" (a shop's tile or item; the block model's runs and the card series read it)
+PRICE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d|\d\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|USD|EUR|kr|z\u0142)\b)")
+
+
 # URL paths of forum threads and Q&A pages (generic forum software conventions).
 FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopic|showthread|comments|discussion|"
                        r"discussions|questions|community|communities|board|boards)(?:[/.?-]|$)", re.I)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..textpath.features import STOPWORDS
-from .features import BLOCK_TAGS, HEADINGS, class_signal, class_words
+from .features import BLOCK_TAGS, HEADINGS, PRICE, class_signal, class_words
 from .scoring import RunBuffer
 
 # Class/id word groups (generic roles of page parts); a run reads them on its own element and two
@@ -67,7 +67,6 @@ _OWN_OF = {"p": 0, "li": 1, "td": 2, "th": 2, "dd": 3, "dt": 3, "div": 4, "secti
 _END = re.compile(r"[.!?\u3002\uff01\uff1f:;\"\u201d)]$")
 _PUNCT = re.compile(r"[.!?\u3002](?:\s|$)")
 _NO_DIGITS = {c: None for c in range(0x30, 0x3A)}
-_PRICE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d|\d\s?(?:[$\u20ac\u00a3\u00a5\u20b9]|USD|EUR|kr|z\u0142)\b)")
 _WORDS = re.compile(r"\w+")
 
 
@@ -229,7 +228,7 @@ def collect(body, pick, forum: bool = False, product: bool = False, kind: str = 
             log1p(chars), log1p(len(toks)), links / chars, log1p(links / anchors) if anchors else 0.0,
             _END.search(text) is not None, len(_PUNCT.findall(text)) / nw, text.count(",") / nw,
             sum(t in stop for t in toks) / nw, (chars - len(text.translate(_NO_DIGITS))) / chars,
-            sum(w[:1].isupper() for w in text.split()) / nw, _PRICE.search(text) is not None,
+            sum(w[:1].isupper() for w in text.split()) / nw, PRICE.search(text) is not None,
             tag in HEADINGS, minsig, inside, after and not inside,
             # max(0, ...): text owned by the walk's root itself (an inline pick walked alone) has the
             # context above the root (depth -1), which no other run has

@@ -80,6 +80,13 @@ def drop_placeholders(doc: Doc) -> None:
             doc.drop(unit, "html:placeholder", "boilerplate", reason="placeholder text of a template")
 
 
+def drop_relative_times(doc: Doc) -> None:
+    """Drop lines that are only a relative time ("5 hours ago", "yesterday"): a card's or a post's stamp."""
+    for unit in doc.units:
+        if unit.keep and len(unit.text) <= 30 and _AGO.match(unit.text.strip()):
+            doc.drop(unit, "html:dateline", "header", reason="a relative time stamp, not text")
+
+
 def drop_buttons(doc: Doc) -> None:
     """Drop lines that are only a call to action ("Sign up", "Add to cart", "Back to top", "Loading...")
     or a forum member's counters ("Posts: 1,077"): controls and widgets, not text."""
@@ -172,9 +179,7 @@ def trim(doc: Doc) -> None:
     with what follows."""
     drop_repeats(doc)
     drop_placeholders(doc)
-    for unit in doc.units:
-        if unit.keep and len(unit.text) <= 30 and _AGO.match(unit.text.strip()):
-            doc.drop(unit, "html:dateline", "header", reason="a relative time stamp, not text")
+    drop_relative_times(doc)
     drop_buttons(doc)
     drop_disclosures(doc)
     live = [u for u in doc.units if u.keep]
