@@ -154,16 +154,23 @@ def _heading(el) -> bool:
     return el.tag in HEADINGS or (el.tag == "a" and any(d.tag in HEADINGS for d in el.iterdescendants()))
 
 
+def _twins(el) -> list:
+    """The element and its siblings sharing its tag and class (none when it has no class or parent)."""
+    cls, parent = el.get("class"), el.getparent()
+    if not cls or parent is None:
+        return []
+    return [c for c in parent if c.tag == el.tag and c.get("class") == cls]
+
+
 def _templated(el, up: int = 3) -> bool:
     """Whether an element or one of its `up - 1` nearest ancestors is one of >= CARD_MIN siblings sharing
     its tag and class (a card of a grid)."""
     for _ in range(up):
-        cls, parent = el.get("class"), el.getparent()
-        if parent is None:
+        if el.getparent() is None:
             return False
-        if cls and sum(1 for c in parent if c.tag == el.tag and c.get("class") == cls) >= CARD_MIN:
+        if len(_twins(el)) >= CARD_MIN:
             return True
-        el = parent
+        el = el.getparent()
     return False
 
 
@@ -280,22 +287,15 @@ def _prose_before(s: scoring.Scores, i: int, top: int) -> float:
     return total
 
 
-CARD_SERIES = 3  # siblings sharing the pick's tag and class that make it one card of a series
-
-
 def _card_series(s: scoring.Scores, top: int) -> int:
-    """The parent of the pick when the pick is one of a series of siblings with its tag and class that
+    """The parent of the pick when the pick is one of >= CARD_MIN siblings with its tag and class that
     together hold at least twice its prose (a directory's profiles, a page of full-text entries): the
     scorer picks the longest card, the reader wants the series."""
     el = s.elements[top]
-    cls = el.get("class")
-    parent = el.getparent()
-    if top == 0 or not cls or parent is None:
+    twins = _twins(el) if top else []
+    if len(twins) < CARD_MIN or sum(s.raw_pos[s.index[c]] for c in twins if c in s.index) < 2 * s.raw_pos[top]:
         return top
-    twins = [c for c in parent if c.tag == el.tag and c.get("class") == cls]
-    if len(twins) < CARD_SERIES or sum(s.raw_pos[s.index[c]] for c in twins if c in s.index) < 2 * s.raw_pos[top]:
-        return top
-    return s.index.get(parent, top)
+    return s.index.get(el.getparent(), top)
 
 
 def _inside(s: scoring.Scores, i: int, top: int) -> bool:
