@@ -26,9 +26,9 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
         t = features.title_anchor(rows, prose=kept_prose & live)
     if t is not None and not _anchored(rows, t, units[0].text):
         t = None
-    titled = page_title(units)
+    titled = page_title(units) if "title" not in meta else None  # a site rule's title stands
     if titled:
-        meta.setdefault("title", titled)
+        meta["title"] = titled
     header: list[tuple] = []
     if t is not None and units[t].keep:
         meta.setdefault("title", headline(units[t].text, doc.url))
