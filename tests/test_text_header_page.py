@@ -233,3 +233,14 @@ def test_a_page_title_repeated_below_names_the_page():
     r = clean("Ferry terminal plan approved \u2013 The Coastal Gazette\n\nFerry terminal plan approved\n" + page,
               URL, content_type="text", site_rules=False)
     assert r.title == "Ferry terminal plan approved"
+
+
+def test_headline_just_above_the_article_without_slug_or_page_title():
+    """inscriptis prints no <title> and this URL has no words: the heading-like line just above the article
+    that shares its words is the headline; one that shares none (a promotion, a section label) is not."""
+    for line, title in (("Harbour council approves new ferry terminal", "Harbour council approves new ferry terminal"),
+                        ("Sponsored partner offers available", None)):
+        r = clean(whole_page(line), "https://news.example.org/p/48213", content_type="text", site_rules=False)
+        assert r.title == title
+        if title:
+            assert title not in r.text and any(x.text == title and x.reason == "model:title" for x in r.removed)

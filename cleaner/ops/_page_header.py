@@ -38,6 +38,11 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
             if name is not None:
                 meta["author"] = units[name].text.strip()
                 header.append((units[name], "model:author"))
+    if "title" not in meta:  # no page-title line or slug to match (inscriptis prints no <title>)
+        h = _headline_above(units, kept_prose, {id(u) for u, _ in header})
+        if h is not None:
+            meta["title"] = headline(units[h].text, doc.url)
+            header.append((units[h], "model:title"))
     if "author" not in meta or "date" not in meta:
         # no headline found (no <title> line, a slug without words), or no byline around the one found (the
         # <title>'s copy in a menu, a related link): the byline sits above the article
@@ -49,6 +54,39 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
     if "date" not in meta:  # "Published March 3, 2025" / "Last updated: ..." further down the article
         meta.update(_stamp(units[first:last + 1]))
     return header
+
+
+def _headline_above(units, kept_prose, taken: set[int]) -> int | None:
+    """The headline just above the article: of the 8 lines before its first kept prose paragraph, the
+    longest that reads like a heading (3-25 words, no closing period, colon or comma, no byline or date)
+    and shares at least two words of four letters or more with the article's first lines.
+
+    Without the shared words the line above the text is as often a section label, a call to action or
+    a menu item ("Find your school") as the headline."""
+    live = np.fromiter((u.keep for u in units), bool, len(units))
+    body = np.flatnonzero(kept_prose & live)
+    if not len(body):
+        return None
+    b = int(body[0])
+    words: set[str] = set()
+    for i in body[:6].tolist():
+        words |= _long_words(units[i].text)
+    best = None
+    for j in range(b - 1, max(-1, b - 9), -1):
+        text = units[j].text.strip()
+        if id(units[j]) in taken or not 3 <= len(text.split()) <= 25 or len(text) > 200 \
+                or text.endswith((".", ":", ";", ",")) or len(_long_words(text) & words) < 2 or read_byline(text):
+            continue
+        if best is None or len(text) > len(units[best].text.strip()):
+            best = j
+    return best
+
+
+def _long_words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.lower()) if len(w) >= 4}
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _anchored(rows, t: int, first_line: str) -> bool:
