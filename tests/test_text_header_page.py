@@ -244,3 +244,28 @@ def test_headline_just_above_the_article_without_slug_or_page_title():
         assert r.title == title
         if title:
             assert title not in r.text and any(x.text == title and x.reason == "model:title" for x in r.removed)
+
+
+@pytest.mark.parametrize("line, author, date", [
+    ("* by Christian Roth", "Christian Roth", None),                       # a list item's mark before it
+    ("* Written by Philip Stefanov", "Philip Stefanov", None),
+    ("Author: Nirmita Panchal", "Nirmita Panchal", None),
+    ("By Korin MillerPublished: Jan 29, 2025", "Korin Miller", "2025-01-29"),   # elements glued when flattened
+    ("by Jill Barshay August 25, 2025August 29, 2025", "Jill Barshay", "2025-08-25"),
+    ("Posted by McMayday on May 3, 2025", "McMayday", "2025-05-03"),       # 'May' inside a name is no month
+])
+def test_bylines_with_marks_labels_and_glued_words(line, author, date):
+    from cleaner.ops.text_header import read_byline
+    assert read_byline(line) == (author, date)
+
+
+def test_a_marked_byline_inside_the_article_gives_author_and_date():
+    """Out of reach of the headline and of the lines just above the text (here after the first paragraph,
+    under a lead image), a 'By ...' line still names the author; a name-and-date line there does not."""
+    from .sample_article import NAV, PARAGRAPHS
+    for line, author, date in (("By Ann Lee | May 3, 2025", "Ann Lee", "2025-05-03"), ("Ann Lee May 3, 2025", None, None)):
+        page = "\n\n".join(["\n".join(NAV), BANNER, PARAGRAPHS[0], line, *PARAGRAPHS[1:], "\n".join(FOOTER)])
+        r = clean(page, "https://news.example.org/p/48213", content_type="text", site_rules=False)
+        assert (r.author, r.date and r.date[:10]) == (author, date)
+        if author:
+            assert line not in r.text and PARAGRAPHS[1] in r.text

@@ -51,6 +51,14 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
             taken = {id(u) for u, _ in header}
             header += [h for h in _byline(meta, units[max(0, int(body[0]) - 6):int(body[0])])
                        if id(h[0]) not in taken]
+    if "author" not in meta:  # 'By Ann Lee' / 'Author: Ann Lee' anywhere down to the article's end
+        found = _marked_byline(units[:last + 1])
+        if found is not None:
+            meta["author"] = found[1]
+            took = "author"
+            if found[2] and "date" not in meta:
+                meta["date"], took = found[2], "author+date"
+            header.append((found[0], "model:" + took))
     if "date" not in meta:  # "Published March 3, 2025" / "Last updated: ..." further down the article
         meta.update(_stamp(units[first:last + 1]))
     return header
@@ -87,6 +95,19 @@ def _long_words(text: str) -> set[str]:
 
 
 _WORDS = re.compile(r"\w+")
+_MARKED = re.compile(r"^\s*(?:[*+\-\u2022]\s+)?(?:(?:written|posted|reviewed|published|words|story|article)\s+)?"
+                     r"(?:by\b|author\s*:)", re.I)
+
+
+def _marked_byline(units) -> tuple | None:
+    """(line, author, date or None) of the first line naming its author after 'by' or 'Author:': a byline far
+    from the headline (under a lead image, after the intro). A name beside a date alone is not enough here."""
+    for u in units:
+        if u.keep and len(u.text) <= 120 and _MARKED.match(u.text):
+            found = read_byline(u.text)
+            if found and found[0]:
+                return u, found[0], found[1]
+    return None
 
 
 def _anchored(rows, t: int, first_line: str) -> bool:

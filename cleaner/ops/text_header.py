@@ -38,7 +38,8 @@ def parse_author(line: str) -> str | None:
 
 
 _BY = re.compile(r"^(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)?"
-                 r"(?:(?:written|posted|reviewed|published|words|story|article)\s+)?by\s*:?\s+(.+)$", re.I)
+                 r"(?:(?:(?:written|posted|reviewed|published|words|story|article)\s+)?by\s*:?|author\s*:)\s+(.+)$",
+                 re.I)
 _BYLINE_SEPS = re.compile(r"\s*(?:[\u2022\u00b7|\u2014\u2013]|\s-\s)\s*")
 # what follows a name on a byline: 'in Woodworking', 'Updated ...', 'Last updated', 'View profile',
 # '4 Comments', ', Health Editor', '⋅ Review Editor'
@@ -49,7 +50,13 @@ _GLUE = re.compile(r"\b(?:by|on|updated|published|posted|last|written|min|mins|m
                    r"reviewed|\d+)\b|[^\w\s]", re.I)
 
 
-_CAN_BYLINE = re.compile(r"\d|by", re.I)
+_CAN_BYLINE = re.compile(r"\d|by|author", re.I)
+_LEAD_MARK = re.compile(r"^[*+\-\u2022\u25aa\u25cf\u2023]\s+")  # a list item's mark: '* by Ann Lee'
+# a word glued to the name or date before it when the page's elements were flattened without a space:
+# 'By Ann LeePublished: May 3, 2025', 'May 3, 2025August 9, 2025'
+_GLUED = re.compile(r"(?<=[a-z\d])(?=(?:Published|Updated|Posted|Modified|Last updated|January|February|March|April|May|"
+                    r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+                    r"Nov|Dec)\b)")
 
 
 def read_byline(line: str) -> tuple[str | None, str | None] | None:
@@ -60,6 +67,7 @@ def read_byline(line: str) -> tuple[str | None, str | None] | None:
         return None
     if not _CAN_BYLINE.search(line):  # every date has a digit; a name is only taken after 'by' or beside a date
         return None
+    line = _GLUED.sub(" ", _LEAD_MARK.sub("", line))
     date = parse_date_line(line)
     if date:  # a line that is only a date (and time)
         return None, date
