@@ -261,11 +261,21 @@ def test_bylines_with_marks_labels_and_glued_words(line, author, date):
 
 def test_a_marked_byline_inside_the_article_gives_author_and_date():
     """Out of reach of the headline and of the lines just above the text (here after the first paragraph,
-    under a lead image), a 'By ...' line still names the author; a name-and-date line there does not."""
+    under a lead image), a 'By ...' line still names the author; a name-and-date line there only dates it."""
     from .sample_article import NAV, PARAGRAPHS
-    for line, author, date in (("By Ann Lee | May 3, 2025", "Ann Lee", "2025-05-03"), ("Ann Lee May 3, 2025", None, None)):
+    for line, author in (("By Ann Lee | May 3, 2025", "Ann Lee"), ("Ann Lee May 3, 2025", None)):
         page = "\n\n".join(["\n".join(NAV), BANNER, PARAGRAPHS[0], line, *PARAGRAPHS[1:], "\n".join(FOOTER)])
         r = clean(page, "https://news.example.org/p/48213", content_type="text", site_rules=False)
-        assert (r.author, r.date and r.date[:10]) == (author, date)
+        assert (r.author, r.date and r.date[:10]) == (author, "2025-05-03")
         if author:
             assert line not in r.text and PARAGRAPHS[1] in r.text
+
+
+def test_a_date_line_near_the_start_of_the_article_dates_it():
+    """No headline or byline to read it from: the date line nearest the article's first paragraph is the
+    date, not one further away (a sidebar's)."""
+    from .sample_article import NAV, PARAGRAPHS
+    side = ["Popular posts", "Winter timetable announced", "January 2, 2023", "Share", "Print"]
+    page = "\n\n".join(["\n".join(NAV + side), "May 3, 2025", *PARAGRAPHS, "\n".join(FOOTER)])
+    r = clean(page, "https://news.example.org/p/48213", content_type="text", site_rules=False)
+    assert (r.date or "")[:10] == "2025-05-03"

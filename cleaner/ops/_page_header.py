@@ -20,10 +20,11 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
     features; kept_prose: the prose lines the model keeps; first, last: the first and last kept line);
     returns the (line, reason) pairs that are metadata rather than body text."""
     units, meta = doc.units, doc.meta
+    live_prose = kept_prose & np.fromiter((u.keep for u in units), bool, len(units))  # earlier rules drop some
+    start = int(np.argmax(live_prose)) if live_prose.any() else None  # where the article's prose starts
     t = features.title_anchor(rows)
     if t is None:  # prose above the article (a banner, a blurb in the menu): look above its first kept prose
-        live = np.fromiter((u.keep for u in units), bool, len(units))  # earlier rules may have dropped some
-        t = features.title_anchor(rows, prose=kept_prose & live)
+        t = features.title_anchor(rows, prose=live_prose)
     if t is not None and not _anchored(rows, t, units[0].text):
         t = None
     titled = page_title(units) if "title" not in meta else None  # a site rule's title stands
@@ -38,18 +39,19 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
             if name is not None:
                 meta["author"] = units[name].text.strip()
                 header.append((units[name], "model:author"))
-    if "title" not in meta:  # no page-title line or slug to match (inscriptis prints no <title>)
-        h = _headline_above(units, kept_prose, {id(u) for u, _ in header})
+    if "title" not in meta and start is not None:  # no page-title line or slug to match (inscriptis: no <title>)
+        h = _headline_above(units, live_prose, start, {id(u) for u, _ in header})
         if h is not None:
             meta["title"] = headline(units[h].text, doc.url)
             header.append((units[h], "model:title"))
     if "author" not in meta or "date" not in meta:
         # no headline found (no <title> line, a slug without words), or no byline around the one found (the
-        # <title>'s copy in a menu, a related link): the byline sits above the article
+        # <title>'s copy in a menu, a related link): the byline sits above the article, the nearest line first
+        # (further up, a sidebar's dated teasers)
         body = np.flatnonzero(kept_prose)
         if len(body):
             taken = {id(u) for u, _ in header}
-            header += [h for h in _byline(meta, units[max(0, int(body[0]) - 6):int(body[0])])
+            header += [h for h in _byline(meta, units[max(0, int(body[0]) - 6):int(body[0])][::-1])
                        if id(h[0]) not in taken]
     if "author" not in meta:  # 'By Ann Lee' / 'Author: Ann Lee' anywhere down to the article's end
         found = _marked_byline(units[:last + 1])
@@ -61,23 +63,20 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
             header.append((found[0], "model:" + took))
     if "date" not in meta:  # "Published March 3, 2025" / "Last updated: ..." further down the article
         meta.update(_stamp(units[first:last + 1]))
+    if "date" not in meta and start is not None:  # a date line (or byline) near the article's start
+        meta.update(_date_near(units, start))
     return header
 
 
-def _headline_above(units, kept_prose, taken: set[int]) -> int | None:
-    """The headline just above the article: of the 8 lines before its first kept prose paragraph, the
-    longest that reads like a heading (3-25 words, no closing period, colon or comma, no byline or date)
-    and shares at least two words of four letters or more with the article's first lines.
+def _headline_above(units, live_prose, b: int, taken: set[int]) -> int | None:
+    """The headline just above the article: of the 8 lines before its first kept prose line b, the longest
+    that reads like a heading (3-25 words, no closing period, colon or comma, no byline or date) and shares
+    at least two words of four letters or more with the first six kept prose lines (live_prose, a mask).
 
     Without the shared words the line above the text is as often a section label, a call to action or
     a menu item ("Find your school") as the headline."""
-    live = np.fromiter((u.keep for u in units), bool, len(units))
-    body = np.flatnonzero(kept_prose & live)
-    if not len(body):
-        return None
-    b = int(body[0])
     words: set[str] = set()
-    for i in body[:6].tolist():
+    for i in np.flatnonzero(live_prose)[:6].tolist():
         words |= _long_words(units[i].text)
     best = None
     for j in range(b - 1, max(-1, b - 9), -1):
@@ -97,6 +96,18 @@ def _long_words(text: str) -> set[str]:
 _WORDS = re.compile(r"\w+")
 _MARKED = re.compile(r"^\s*(?:[*+\-\u2022]\s+)?(?:(?:written|posted|reviewed|published|words|story|article)\s+)?"
                      r"(?:by\b|author\s*:)", re.I)
+
+
+def _date_near(units, b: int, above: int = 16, below: int = 4) -> dict:
+    """{'date': ...} from the line nearest the article's first kept prose line b (up to `above` lines before
+    it or `below` after it, above first on a tie) that is a date line or a byline with a date. Reaches
+    chosen on WCXB's training split: further down, a line holding a date is part of the story as often."""
+    for j in sorted(range(max(0, b - above), min(len(units), b + below)), key=lambda j: (abs(j - b), j > b)):
+        if len(units[j].text) <= 80:
+            found = read_byline(units[j].text)
+            if found and found[1]:
+                return {"date": found[1]}
+    return {}
 
 
 def _marked_byline(units) -> tuple | None:
