@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from ..textpath import features
+from ..regex import compile_regex
+from ._match import matching_lines
 from ._text import norm
 from .text_header import NAME_LINE, read_byline
 
@@ -54,7 +56,7 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
             header += [h for h in _byline(meta, units[max(0, int(body[0]) - 6):int(body[0])][::-1])
                        if id(h[0]) not in taken]
     if "author" not in meta:  # 'By Ann Lee' / 'Author: Ann Lee' anywhere down to the article's end
-        found = _marked_byline(units[:last + 1])
+        found = _marked_byline(doc, last)
         if found is not None:
             meta["author"] = found[1]
             took = "author"
@@ -75,14 +77,16 @@ def _headline_above(units, live_prose, b: int, taken: set[int]) -> int | None:
 
     Without the shared words the line above the text is as often a section label, a call to action or
     a menu item ("Find your school") as the headline."""
-    words: set[str] = set()
-    for i in np.flatnonzero(live_prose)[:6].tolist():
-        words |= _long_words(units[i].text)
+    words: set[str] | None = None  # the article's words, read only once a line looks like a heading
     best = None
     for j in range(b - 1, max(-1, b - 9), -1):
         text = units[j].text.strip()
         if id(units[j]) in taken or not 3 <= len(text.split()) <= 25 or len(text) > 200 \
-                or text.endswith((".", ":", ";", ",")) or len(_long_words(text) & words) < 2 or read_byline(text):
+                or text.endswith((".", ":", ";", ",")):
+            continue
+        if words is None:
+            words = set().union(*(_long_words(units[i].text) for i in np.flatnonzero(live_prose)[:6].tolist()))
+        if len(_long_words(text) & words) < 2 or read_byline(text):
             continue
         if best is None or len(text) > len(units[best].text.strip()):
             best = j
@@ -94,6 +98,9 @@ def _long_words(text: str) -> set[str]:
 
 
 _WORDS = re.compile(r"\w+")
+# _MARKED's candidates in RE2 (spaces and word boundaries read more widely: it finds every line _MARKED matches)
+_MARKED_SCAN = compile_regex(r"^[\s\pZ]*(?:[*+\-\x{2022}][\s\pZ]+)?(?:(?:written|posted|reviewed|published|words|story|"
+                             r"article)[\s\pZ]+)?(?:by|author)")
 _MARKED = re.compile(r"^\s*(?:[*+\-\u2022]\s+)?(?:(?:written|posted|reviewed|published|words|story|article)\s+)?"
                      r"(?:by\b|author\s*:)", re.I)
 
@@ -110,10 +117,14 @@ def _date_near(units, b: int, above: int = 16, below: int = 4) -> dict:
     return {}
 
 
-def _marked_byline(units) -> tuple | None:
+def _marked_byline(doc, last: int) -> tuple | None:
     """(line, author, date or None) of the first line naming its author after 'by' or 'Author:': a byline far
     from the headline (under a lead image, after the intro). A name beside a date alone is not enough here."""
-    for u in units:
+    units = doc.units
+    for i in matching_lines(units, _MARKED_SCAN, doc.cache):  # one RE2 pass over all lines, not one per line
+        if i > last:
+            break
+        u = units[i]
         if u.keep and len(u.text) <= 120 and _MARKED.match(u.text):
             found = read_byline(u.text)
             if found and found[0]:
