@@ -76,3 +76,14 @@ def test_a_date_only_in_the_url_is_found_and_markup_wins_over_it():
     assert clean(page.format(meta=""), "https://news.example.com/council-budget").date is None
     dated = page.format(meta='<meta property="article:published_time" content="2017-01-02T08:00:00Z">')
     assert clean(dated, url).date.startswith("2017-01-02")
+
+
+def test_a_utc_timestamp_past_midnight_gives_the_urls_day():
+    """Markup in UTC ('2025-12-19T03:05:00+00:00') for a page the publisher dated the 18th in its URL: the
+    page's own day is the URL's. A timestamp with the publisher's offset, or days apart, is kept as it is."""
+    for published, url, day in (
+            ("2025-12-19T03:05:00+00:00", "https://blog.example.net/2025/12/18/harbour/", "2025-12-18"),
+            ("2025-12-19T03:05:00-05:00", "https://blog.example.net/2025/12/18/harbour/", "2025-12-19T03:05:00-05:00"),
+            ("2025-12-25T03:05:00+00:00", "https://blog.example.net/2025/12/18/harbour/", "2025-12-25T03:05:00+00:00")):
+        page = html(f"<meta property='article:published_time' content='{published}'>")
+        assert clean(page, url, site_rules=False, content_type="html").date == day

@@ -1,6 +1,7 @@
 """Generic metadata: JSON-LD, Open Graph and other meta tags, <title>, <h1>, <time>."""
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
@@ -130,9 +131,27 @@ def extract(root, url: str | None = None) -> dict:
     date = parse_date(date_raw) if isinstance(date_raw, str) else None
     if not date:
         date = _htmldate(root, url)
+    date = _local_day(date, url)
     return {k: v for k, v in {
         "title": title, "subtitle": subtitle, "author": author, "date": date,
     }.items() if v}
+
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
+
+
+def _local_day(date: str | None, url: str | None) -> str | None:
+    """The URL's day (/2025/12/18/) for a UTC timestamp one day off it: the markup converted the publisher's
+    local time to UTC past midnight, and the day the page shows is the URL's. Any other date as it is."""
+    if not date or not url or "T" not in date or not date.endswith(("+00:00", "Z")):
+        return date
+    m = _URL_DAY.search(url)
+    try:
+        day = datetime.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+        off = (datetime.date.fromisoformat(date[:10]) - day).days if day else None
+    except ValueError:  # /2025/13/45/ is no day
+        return date
+    return day.isoformat() if off in (-1, 1) else date
 
 
 def _htmldate(root, url: str | None = None) -> str | None:
