@@ -9,9 +9,11 @@ The phrases live in the rule options (rules/_defaults.yaml); only the positional
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
-from operator import attrgetter
+
+import re2
+
+from ..regex import compile_regex
+from ._match import matching_lines
 
 ID = "tail_cut"
 STAGE = "final"
@@ -57,34 +59,27 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p.strip()) for p in sorted(phrases, key=len, reverse=True))
 
 
-def _trie(phrases: list[str]) -> str:
-    """The alternation of the phrases with their shared first characters factored out, recursively.
+def _scan_phrase(phrase: str) -> str:
+    """A phrase in RE2 syntax, matched case-insensitively as Python's re.I does: RE2 folds case by Unicode's
+    simple folding, and re.I also takes the dotless and dotted i (\u0131, \u0130) for an i."""
+    return "".join("[i\u0131\u0130]" if ch in "iI\u0131\u0130" else re2.escape(ch) for ch in phrase)
 
-    It matches what the flat alternation matches; re tries a flat one phrase by phrase at every line,
-    this one rejects a line after one character per group.
-    """
-    groups: dict[str, list[str]] = {}
-    for p in dict.fromkeys(phrases):
-        groups.setdefault(p[:1], []).append(p[1:])
-    parts = []
-    for first, rests in groups.items():
-        if len(rests) == 1 or not first:
-            parts.append(re.escape(first + rests[0]))
-        else:
-            tails = [r for r in rests if r]
-            parts.append(re.escape(first) + f"(?:{_trie(tails)}{'|' if len(tails) < len(rests) else ''})")
-    return "|".join(parts)
+
+# _COUNT and the stripped leading space in RE2: Python's \s and \d are Unicode, RE2's are ASCII
+_SCAN_SPACE = r"[\s\pZ\x{0b}\x{1c}-\x{1f}\x{85}]"
+_SCAN_COUNT = rf"(?:\(?\pN[\pN,.]*\)?{_SCAN_SPACE}+)?"
 
 
 def prepare(options: dict):
-    """Compile the three phrase lists into anchored regexes (None when a list is empty), and one
-    search for a line break followed by any phrase (None when there are no phrases)."""
+    """Compile the three phrase lists into anchored regexes (None when a list is empty), and one RE2
+    pattern for a line that starts with any phrase (None when there are no phrases)."""
     def rx(phrases: list[str], tail: str):
         return re.compile(rf"^{_COUNT}(?:{_alternation(phrases)}){tail}", re.I) if phrases else None
     phrases = options["headings"] + options["labels"] + options["comment_headings"]
-    # Every line that one of the three matches starts with a phrase: a line break followed by one is what
-    # the search over all lines at once looks for (the break, a literal, lets it jump from line to line).
-    starts = re.compile(rf"\n(?=(?i:\s*{_COUNT}(?:{_trie([p.strip() for p in phrases])})))") if phrases else None
+    # Every line that one of the three matches starts, once stripped, with a count and a phrase: one RE2
+    # scan over all lines finds those lines (a superset: _kind judges each).
+    starts = compile_regex(f"^{_SCAN_SPACE}*{_SCAN_COUNT}(?:"
+                           + "|".join(_scan_phrase(p.strip()) for p in dict.fromkeys(phrases)) + ")") if phrases else None
     # a heading is the phrase plus at most a short qualifier ("More News from Detroit", "Comments (12)")
     return (rx(options["headings"], r"(?![\w'])"), rx(options["labels"], ""),
             rx(options["comment_headings"], r"(?![\w'])"), starts)
@@ -121,23 +116,18 @@ def _kind(text: str, compiled, o: dict) -> str | None:
     return None
 
 
-def _kinds(units, compiled, o: dict) -> dict[int, str]:
+def _kinds(units, compiled, o: dict, cache: dict | None = None) -> dict[int, str]:
     """Line index -> kind of every tail heading.
 
-    Only the lines that start with a phrase are judged, found with one search over the joined lines (a
-    search per line is what costs). A line that _kind takes starts, once stripped, with a count and a
-    phrase, and so does the joined text right after the break before it; a match there that runs on
-    past the line's end (a count on the line above) is no heading by itself, and _kind says so.
+    Only the lines that start with a phrase are judged, found with one RE2 scan over the joined lines
+    (a search per line is what costs; `cache`: the document's, which holds the joined lines already).
     """
     starts = compiled[3]
     if starts is None:
         return {}
-    texts = list(map(attrgetter("text"), units))
-    at = list(accumulate([len(t) + 1 for t in texts], initial=0))  # where each line's break sits
     out = {}
-    for m in starts.finditer("\n" + "\n".join(texts)):
-        i = bisect_right(at, m.start()) - 1  # a break inside a line (none in text mode) maps to its line
-        kind = _kind(texts[i], compiled, o)
+    for i in matching_lines(units, starts, cache):
+        kind = _kind(units[i].text, compiled, o)
         if kind is not None:
             out[i] = kind
     return out
@@ -150,7 +140,7 @@ def apply(doc, rule) -> None:
     live = [i for i, u in enumerate(units) if u.keep]
     if len(live) < 4:
         return
-    kinds = _kinds(units, rule.compiled, o)  # once per line: both loops below need them
+    kinds = _kinds(units, rule.compiled, o, doc.cache)  # once per line: both loops below need them
     if not kinds:  # most texts have no tail heading: nothing below needs weighing
         return
     prose_at = [i for i in live if _prose(units[i].text)]
