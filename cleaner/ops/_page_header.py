@@ -22,7 +22,8 @@ def read(doc, rows, kept_prose, first: int, last: int) -> list[tuple]:
     features; kept_prose: the prose lines the model keeps; first, last: the first and last kept line);
     returns the (line, reason) pairs that are metadata rather than body text."""
     units, meta = doc.units, doc.meta
-    live_prose = kept_prose & np.fromiter((u.keep for u in units), bool, len(units))  # earlier rules drop some
+    live_prose = kept_prose.copy()  # without the lines earlier rules dropped (only prose lines are looked at)
+    live_prose[[i for i in np.flatnonzero(kept_prose).tolist() if not units[i].keep]] = False
     start = int(np.argmax(live_prose)) if live_prose.any() else None  # where the article's prose starts
     t = features.title_anchor(rows)
     if t is None:  # prose above the article (a banner, a blurb in the menu): look above its first kept prose
