@@ -58,6 +58,29 @@ def test_runs_follow_the_page_and_mark_the_pick():
     assert 0 < r.x[0, R.PICK_SHARE] < 0.5
 
 
+def test_a_pick_walked_alone_reads_as_it_does_in_the_page():
+    # an article page's model reads the pick alone: its runs must get the features a walk of the whole
+    # page gives them (ancestors above the pick, depth), or the model reads other inputs than it learnt on
+    _, body, pick = _page()
+    whole = R.collect(body, pick)
+    inside = [i for i, k in enumerate(whole.inside) if k]
+    alone = R.collect(pick, pick, share=float(whole.x[0, R.PICK_SHARE]))
+    assert alone.texts == [whole.texts[i] for i in inside] and all(alone.inside)
+    cols = [c for c in range(R.RAW_COLS) if c != R.POSITION]  # the share of the walked text before it
+    np.testing.assert_array_equal(alone.x[:, cols], whole.x[inside][:, cols])
+    assert alone.x[0, _column("tag", list(R._TAG_BITS).index("main"))] == 1.0  # the <main> above the pick
+
+
+def test_an_inline_pick_owns_its_loose_text():
+    root = lxml_html.document_fromstring("<html><body><div class='post'><span>Loose text of the pick, "
+                                         "<b>with bold</b> words.</span></div></body></html>")
+    span = root.find(".//span")
+    r = R.collect(span, span)
+    assert r.texts == ["Loose text of the pick, with bold words."] and r.inside == [True]
+    assert r.owners == [span] and np.isfinite(r.x).all()
+    assert round(float(np.expm1(r.x[0, 17]))) == 2  # depth: body 0, div 1, span 2
+
+
 def test_widening_takes_in_kept_runs_and_removes_the_rest():
     _, body, pick = _page()
     r = R.collect(body, pick)

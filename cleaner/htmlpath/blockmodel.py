@@ -113,7 +113,7 @@ def refine(body, pick, url: str | None, kind: str = "", forum: bool = False, dro
         return pick
     # DROP_ONLY takes nothing in: the runs of the pick are all it needs (a walk of the pick, not the page)
     root = pick if run == DROP_ONLY else body
-    r = R.collect(root, pick, forum=forum, product=kind == "product", kind=kind)
+    r = R.collect(root, pick, forum=forum, product=kind == "product", kind=kind, share=share)
     if not r.texts:
         return pick
     x = inputs(r, url)

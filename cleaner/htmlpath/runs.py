@@ -105,9 +105,10 @@ class _Collector(RunBuffer):
     def __init__(self, pick, forum: bool, product: bool) -> None:
         super().__init__()
         self.pick = pick
+        self.root = None      # the element the walk starts at (the page's body, or the pick alone)
         self.forum, self.product = forum, product
         self.pick_anc = {pick, *pick.iterancestors()}  # elements, not id()s: the set keeps the proxies alive
-        self.pick_depth = 0
+        self.pick_depth = 0   # the pick's depth (the body's is 0), set when the walk enters it
         self.r = Runs()
         self.after = False   # the walk has left the pick
         self.sib_cache: dict = {}
@@ -141,14 +142,9 @@ class _Collector(RunBuffer):
         sib = max(self._siblings(owner), self._siblings(parent) if parent is not None else 1)
         r.rows.append((text, min(links, len(text)), anchors, ctx, self.after, sib))
 
-    def walk(self, el, owner, octx: tuple, actx: tuple, in_link: bool) -> None:
-        """octx: the context of the run's owner; actx: of el's parent. A context is (depth, tag bits,
-        group bits over ancestors, min class signal, depth where it meets the pick's ancestry, inside
-        the pick, own group bits, the parent's group bits, group bits of element and two parents)."""
+    def enter(self, el, actx: tuple) -> tuple:
+        """The context of el, from the context of its parent (see walk)."""
         tag = el.tag
-        if tag == "br":
-            self.buf.append(" ")
-            return
         depth, tbits, gbits, minsig, lca, inside, p1, p2, _near = actx
         cls, ident, role = el.get("class"), el.get("id"), el.get("role")
         if cls is None and ident is None and role is None and tag not in _SIGNAL_TAGS:
@@ -162,10 +158,23 @@ class _Collector(RunBuffer):
                 if len(self.info_cache) < 20000:
                     self.info_cache[key] = got
             own_bits, tag_bits, sig = got
-        ectx = (depth + 1, tbits | tag_bits, gbits | own_bits, min(minsig, sig),
+        if el is self.pick:
+            self.pick_depth = depth + 1
+        return (depth + 1, tbits | tag_bits, gbits | own_bits, min(minsig, sig),
                 depth + 1 if el in self.pick_anc else lca, inside or el is self.pick, own_bits, p1,
                 own_bits | p1 | p2)
-        is_block = tag in BLOCK_TAGS
+
+    def walk(self, el, owner, octx: tuple, actx: tuple, in_link: bool) -> None:
+        """octx: the context of the run's owner; actx: of el's parent. A context is (depth, tag bits,
+        group bits over ancestors, min class signal, depth where it meets the pick's ancestry, inside
+        the pick, own group bits, the parent's group bits, group bits of element and two parents)."""
+        tag = el.tag
+        if tag == "br":
+            self.buf.append(" ")
+            return
+        ectx = self.enter(el, actx)
+        # the walk's root owns its loose text even when inline (a pick that is a <span>): its own context
+        is_block = tag in BLOCK_TAGS or el is self.root
         if is_block:
             self.flush(owner, octx)
             owner, octx = el, ectx
@@ -187,20 +196,30 @@ class _Collector(RunBuffer):
 
 
 MIN_SIGNAL = 12  # column: the lowest class signal on the run's element and its ancestors
+POSITION = 18    # column: the share of the walked text before the run
 PICK_SHARE = 20  # column: the pick's share of the page's text
 ARTICLE = 22     # column: the page declares itself an article
 N_TEXT = 23
 RAW_COLS = N_TEXT + len(_OWN) + N_TAGBITS + 2 * N_GROUPS
 
 
-def collect(body, pick, forum: bool = False, product: bool = False, kind: str = "") -> Runs:
-    """The runs of body with their features; `pick` is the extractor's choice inside it."""
+def _chain(el) -> list:
+    """el's ancestors from the document's top down, without the <html> root (the body is depth 0)."""
+    up = list(el.iterancestors())[::-1]
+    return up[1:] if up and up[0].tag == "html" else up
+
+
+def collect(body, pick, forum: bool = False, product: bool = False, kind: str = "",
+            share: float | None = None) -> Runs:
+    """The runs of body with their features; `pick` is the extractor's choice inside it. body may be the
+    pick itself (an article page, where the model only reads the pick): the walk then starts from the
+    context the pick has in the page (its ancestors' tags and classes, its depth), so its runs read
+    as they would in a walk of the whole page; `share` is then the pick's share of the page's text."""
     c = _Collector(pick, forum, product)
-    a = pick
-    while a is not None and a is not body:
-        a = a.getparent()
-        c.pick_depth += 1
+    c.root = body
     ctx = (-1, 0, 0, 0, 0, False, 0, 0, 0)
+    for a in _chain(body):
+        ctx = c.enter(a, ctx)
     c.walk(body, body, ctx, ctx, False)
     r = c.r
     n = len(r.rows)
@@ -210,6 +229,7 @@ def collect(body, pick, forum: bool = False, product: bool = False, kind: str = 
         return r
     total = sum(len(t) for t in r.texts) or 1
     pick_chars = sum(len(t) for t, i in zip(r.texts, r.inside) if i)
+    pick_share = pick_chars / total if share is None else share
     seen = 0
     gbits = np.zeros(n, dtype=np.int64)
     nbits = np.zeros(n, dtype=np.int64)
@@ -230,10 +250,8 @@ def collect(body, pick, forum: bool = False, product: bool = False, kind: str = 
             sum(t in stop for t in toks) / nw, (chars - len(text.translate(_NO_DIGITS))) / chars,
             sum(w[:1].isupper() for w in text.split()) / nw, PRICE.search(text) is not None,
             tag in HEADINGS, minsig, inside, after and not inside,
-            # max(0, ...): text owned by the walk's root itself (an inline pick walked alone) has the
-            # context above the root (depth -1), which no other run has
-            log1p(max(0, depth - lca)), log1p(max(0, pick_up - lca)), log1p(max(0, depth)), seen / total,
-            log1p(sib), pick_chars / total, kind == "product", kind == "article",
+            log1p(depth - lca), log1p(pick_up - lca), log1p(depth), seen / total,
+            log1p(sib), pick_share, kind == "product", kind == "article",
         ))
         seen += chars
         gbits[i], nbits[i], tbits[i] = gb, near, tb
