@@ -16,9 +16,9 @@ on the pages the model runs on, blockmodel.wanted) are chosen on out-of-fold sco
 pages (FOLDS folds by host), at the centre of the plateau of the mean page word F1 smoothed over
 neighbouring thresholds (see thresholds): with two folds and the raw best, two runs of the script on one
 extractor gave different thresholds and models that scored below the one they were to replace. Each
-model is an ensemble of `--ensemble` seeds: one seed's score for a rare case (a share bar inside an
-article, tests/test_html_model.py) ranged 0.06-0.44 across seeds. Runs without `--cache` and with it
-give the same file (numpy is held to one BLAS thread: other thread counts round differently).
+model is an ensemble of `--ensemble` seeds (five: with three, a rare case, a share bar inside an
+article in tests/test_html_model.py, scored 0.06-0.44 across base seeds). Runs without `--cache` and
+with it give the same file.
 """
 from __future__ import annotations
 
