@@ -99,6 +99,22 @@ def test_a_short_line_repeated_stays():
     assert r.text.count(line) == 3
 
 
+def test_a_paragraph_given_exactly_twice_comes_out_once():
+    # A product's feature printed as a slide caption and again as its text: one paragraph, twice.
+    feature = ("The larger camera sensor balances bright and shadowy areas in high-contrast scenes, creating "
+               "clearer images when birds are backlit or in patchy sunlight.")
+    paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
+    page = article_page(f"{paras}<p>{feature}</p><h3>High dynamic range</h3><p>{feature}</p><p>{CARE}</p>")
+    r = run(page, BLOG)
+    assert r.text.count("larger camera sensor") == 1 and CARE in r.text
+    # said three times or more it is the page's own refrain (a training plan's warm-up), and stays
+    page = article_page(paras + "".join(f"<h3>Day {d}</h3><p>{feature}</p>" for d in range(3)))
+    assert run(page, BLOG).text.count("larger camera sensor") == 3
+    # on a forum thread a reply quotes the post it answers
+    thread = article_page(f"{paras}<p>{feature}</p><blockquote><p>{feature}</p></blockquote><p>{CARE}</p>")
+    assert run(thread, "https://forum.example.com/threads/camera-sensors.123/").text.count("larger camera sensor") == 2
+
+
 def test_buttons_and_widget_states_inside_the_body_go():
     paras = "".join(f"<p>{DESCRIPTION} Note {i}.</p>" for i in range(3))
     page = article_page(f"<h1>Stoneware mug</h1>{paras}"

@@ -1,6 +1,8 @@
 """Edges of the extracted body: a dateline or reading time above the text, a 'Related' tail below it."""
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 
 from ..dates import MONTH
@@ -131,13 +133,18 @@ def drop_disclosures(doc: Doc) -> None:
 
 REPEAT_MIN_LINE = 20    # characters: shorter lines ("Reply", "Read more") repeat legitimately
 REPEAT_MIN_RUN = 300    # characters of consecutive repeated lines that make a copied block
+REPEAT_MIN_PARA = 120   # ...or of one line the page gives exactly twice (a feature's caption and body)
 
 
 def drop_repeats(doc: Doc) -> None:
     """Drop a run of lines that repeats, line for line, text already given above: the second copy of a
-    block that pages print twice (a mobile and a desktop layout, a carousel's clones). Single repeated
-    lines stay (a refrain, a quoted sentence)."""
+    block that pages print twice (a mobile and a desktop layout, a carousel's clones), or one paragraph
+    of REPEAT_MIN_PARA characters or more that the page gives exactly twice (a feature's caption and its
+    body, an FAQ answer in a tab and in a list). Other repeated lines stay (a refrain, a quoted sentence)."""
     live = [u for u in doc.units if u.keep]
+    # a paragraph said exactly twice is a copy (more often: a refrain); not on a forum thread, where a
+    # reply quotes the post it answers
+    twice = Counter(u.text for u in live) if not FORUM_URL.search(doc.url or "") else Counter()
     seen: set[str] = set()
     repeat = []
     for unit in live:  # short lines ("Handmade stoneware.") join a run but do not make one...
@@ -153,7 +160,8 @@ def drop_repeats(doc: Doc) -> None:
         j = i
         while j < len(live) and repeat[j]:
             j += 1
-        if sum(len(u.text) for u in live[i:j] if len(u.text) >= REPEAT_MIN_LINE) >= REPEAT_MIN_RUN:
+        if sum(len(u.text) for u in live[i:j] if len(u.text) >= REPEAT_MIN_LINE) >= REPEAT_MIN_RUN \
+                or max((len(u.text) for u in live[i:j] if twice[u.text] == 2), default=0) >= REPEAT_MIN_PARA:
             for unit in live[i:j]:
                 doc.drop(unit, "html:repeat", "boilerplate", reason="a block repeated from above")
         i = j
