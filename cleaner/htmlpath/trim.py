@@ -1,9 +1,8 @@
 """Edges of the extracted body: a dateline or reading time above the text, a 'Related' tail below it."""
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 
 from ..dates import MONTH
 from ..doc import Doc
