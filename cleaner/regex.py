@@ -37,6 +37,10 @@ def phrase_regex(phrases: list[str], *, ignore_case: bool = True):
     return compile_regex("(?:" + "|".join(parts) + ")", ignore_case=ignore_case)
 
 
+# Python's \s (Unicode white space) in RE2, whose \s is ASCII: for RE2 scans that must find every line a
+# Python regex with \s would match
+RE2_SPACE = r"[\s\pZ\x{0b}\x{1c}-\x{1f}\x{85}]"
+
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
 
 

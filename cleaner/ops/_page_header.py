@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from ..regex import RE2_SPACE, compile_regex
 from ..textpath import features
-from ..regex import compile_regex
 from ._match import matching_lines
 from ._text import norm
 from .text_header import NAME_LINE, read_byline
@@ -100,8 +100,8 @@ def _long_words(text: str) -> set[str]:
 
 _WORDS = re.compile(r"\w+")
 # _MARKED's candidates in RE2 (spaces and word boundaries read more widely: it finds every line _MARKED matches)
-_MARKED_SCAN = compile_regex(r"^[\s\pZ]*(?:[*+\-\x{2022}][\s\pZ]+)?(?:(?:written|posted|reviewed|published|words|story|"
-                             r"article)[\s\pZ]+)?(?:by|author)")
+_MARKED_SCAN = compile_regex(rf"^{RE2_SPACE}*(?:[*+\-\x{{2022}}]{RE2_SPACE}+)?(?:(?:written|posted|reviewed|published|"
+                             rf"words|story|article){RE2_SPACE}+)?(?:by|author)")
 _MARKED = re.compile(r"^\s*(?:[*+\-\u2022]\s+)?(?:(?:written|posted|reviewed|published|words|story|article)\s+)?"
                      r"(?:by\b|author\s*:)", re.I)
 

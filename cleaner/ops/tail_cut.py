@@ -12,7 +12,7 @@ import re
 
 import re2
 
-from ..regex import compile_regex
+from ..regex import RE2_SPACE, compile_regex
 from ._match import matching_lines
 
 ID = "tail_cut"
@@ -66,8 +66,7 @@ def _scan_phrase(phrase: str) -> str:
 
 
 # _COUNT and the stripped leading space in RE2: Python's \s and \d are Unicode, RE2's are ASCII
-_SCAN_SPACE = r"[\s\pZ\x{0b}\x{1c}-\x{1f}\x{85}]"
-_SCAN_COUNT = rf"(?:\(?\pN[\pN,.]*\)?{_SCAN_SPACE}+)?"
+_SCAN_COUNT = rf"(?:\(?\pN[\pN,.]*\)?{RE2_SPACE}+)?"
 
 
 def prepare(options: dict):
@@ -78,7 +77,7 @@ def prepare(options: dict):
     phrases = options["headings"] + options["labels"] + options["comment_headings"]
     # Every line that one of the three matches starts, once stripped, with a count and a phrase: one RE2
     # scan over all lines finds those lines (a superset: _kind judges each).
-    starts = compile_regex(f"^{_SCAN_SPACE}*{_SCAN_COUNT}(?:"
+    starts = compile_regex(f"^{RE2_SPACE}*{_SCAN_COUNT}(?:"
                            + "|".join(_scan_phrase(p.strip()) for p in dict.fromkeys(phrases)) + ")") if phrases else None
     # a heading is the phrase plus at most a short qualifier ("More News from Detroit", "Comments (12)")
     return (rx(options["headings"], r"(?![\w'])"), rx(options["labels"], ""),
