@@ -102,10 +102,10 @@ def _class_bits(el) -> int:
 class _Collector(RunBuffer):
     """One walk over the body: runs with their ancestry, as the scorer cuts them."""
 
-    def __init__(self, pick, forum: bool, product: bool) -> None:
+    def __init__(self, root, pick, forum: bool, product: bool) -> None:
         super().__init__()
         self.pick = pick
-        self.root = None      # the element the walk starts at (the page's body, or the pick alone)
+        self.root = root      # the element the walk starts at (the page's body, or the pick alone)
         self.forum, self.product = forum, product
         self.pick_anc = {pick, *pick.iterancestors()}  # elements, not id()s: the set keeps the proxies alive
         self.pick_depth = 0   # the pick's depth (the body's is 0), set when the walk enters it
@@ -215,8 +215,7 @@ def collect(body, pick, forum: bool = False, product: bool = False, kind: str = 
     pick itself (an article page, where the model only reads the pick): the walk then starts from the
     context the pick has in the page (its ancestors' tags and classes, its depth), so its runs read
     as they would in a walk of the whole page; `share` is then the pick's share of the page's text."""
-    c = _Collector(pick, forum, product)
-    c.root = body
+    c = _Collector(body, pick, forum, product)
     ctx = (-1, 0, 0, 0, 0, False, 0, 0, 0)
     for a in _chain(body):
         ctx = c.enter(a, ctx)
