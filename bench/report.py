@@ -134,7 +134,8 @@ def meta_table(summaries: dict[Key, Summary], run: str) -> Table | None:
     return t
 
 
-def speed_table(summaries: dict[Key, Summary], run: str, jobs: int = 1, block: int = BLOCK) -> Table:
+def speed_table(summaries: dict[Key, Summary], run: str, jobs: int = 1, block: int = BLOCK,
+                repeat: int = 1) -> Table:
     """Median wall and CPU ms, total s per set, and the ratio of medians to trafilatura."""
     sets = list(dict.fromkeys(k[1] for k in summaries if k[0] == run))
     cols = ["system"]
@@ -157,6 +158,8 @@ def speed_table(summaries: dict[Key, Summary], run: str, jobs: int = 1, block: i
         t.rows.append(row)
     order = ("every system on a page before the next page" if block <= 1 else
              f"each system over a block of {block} pages in a row")
+    if repeat > 1:
+        order += f", {repeat} passes, each page's fastest call"
     notes = [f"wall and process-CPU time of the extraction call only, one process, {order}; "
              "x traf = median / trafilatura's median"]
     conv = [s.convert_median_ms for k, s in summaries.items() if k[0] == run and s.convert_median_ms is not None]
@@ -206,13 +209,13 @@ def losses_table(records: list[Record], run: str, top: int = 15) -> Table | None
 
 
 def all_tables(summaries: dict[Key, Summary], records: list[Record], jobs: int = 1,
-               diagnose: bool = True, top: int = 15, block: int = BLOCK) -> list[Table]:
+               diagnose: bool = True, top: int = 15, block: int = BLOCK, repeat: int = 1) -> list[Table]:
     """Every table, grouped by run condition."""
     out: list[Table] = []
     for run in _runs(summaries):
         out.append(quality_table(summaries, run))
         out += [t for t in (type_table(summaries, run), meta_table(summaries, run)) if t]
-        out.append(speed_table(summaries, run, jobs, block))
+        out.append(speed_table(summaries, run, jobs, block, repeat))
         if diagnose and any(r.system == "cleaner" and r.run == run for r in records):
             out += [t for t in (patterns_table(records, run), losses_table(records, run, top)) if t]
     return out
