@@ -216,3 +216,41 @@ def test_utility_css_class_mentioning_figcaption_is_not_a_caption():
     html = f'<html><body>{NAV}<article class="[&_figcaption]:text-sm prose">{paras}</article>{FOOTER}</body></html>'
     r = run(html)
     assert all(p in r.text for p in PROSE)
+
+
+def _grid_page(cards: str) -> str:
+    return (f"<!DOCTYPE html><html><head><title>Short-throw projectors | Screen Store</title></head><body>{NAV}"
+            f"<div class=\"layout\"><section class=\"content\"><h1>Short-throw projectors</h1>"
+            f"<p>Products 1-6 of 6</p><div class=\"row\">{cards}</div></section></div>{FOOTER}</body></html>")
+
+
+def test_a_caption_class_holding_a_heading_is_a_cards_body_not_a_caption():
+    # Bootstrap's thumbnail component: <div class="thumbnail"><img><div class="caption"><h4>...: a grid of
+    # products whose names, makers and prices are the page's text
+    makers = ["Epson", "BenQ", "Optoma", "ViewSonic", "Hisense", "Samsung"]
+    cards = "".join(
+        f'<div class="col-sm-4"><div class="thumbnail"><a href="/p{k}"><img src="p{k}.jpg" alt=""></a>'
+        f'<div class="caption"><h4><a href="/p{k}">{m} laser projector LX{k}00 with 4K input</a></h4>'
+        f'<p>Manufacturer: {m}</p><p>Item number: {m}-LX{k}00</p><p>Price: ${k},499.00</p></div></div></div>'
+        for k, m in enumerate(makers, 1))
+    r = run(_grid_page(cards), url="https://shop.example.com/short-throw-projectors")
+    for m in makers:
+        assert f"{m} laser projector" in r.text and f"Manufacturer: {m}" in r.text
+    assert not any(m in c for c in r.captions for m in makers)
+
+
+def test_figure_lines_holding_most_of_the_text_are_its_content():
+    # a gallery: a one-line intro, then pictures whose captions tell the story
+    shots = [f"Stage {k}: the riders climb the pass above the lake in the morning fog, with the leaders "
+             f"still together and the chasing group two minutes behind after {k * 10} kilometres."
+             for k in range(1, 7)]
+    figs = "".join(f'<figure><img src="s{k}.jpg" alt=""><figcaption>{t}</figcaption></figure>'
+                   for k, t in enumerate(shots))
+    html = page(f'<article class="gallery"><h1>The race in pictures</h1><p>Our photographers followed the '
+                f'race.</p>{figs}</article>')
+    r = run(html, url="https://news.example.org/2024/05/race-in-pictures")
+    assert all(t in r.text for t in shots)
+    # beside a full article, a caption is still a caption
+    fig = '<figure><img src="bus.jpg" alt=""><figcaption>A new double-decker at the depot</figcaption></figure>'
+    r = run(page(article_html(fig)))
+    assert "double-decker" not in r.text and r.captions == ["A new double-decker at the depot"]

@@ -23,6 +23,7 @@ _CAPTION_WORDS = {"caption", "figcaption", "credit", "credits", "imagecredit", "
 # A block with one of these class words around an <img> and a short text is a captioned picture.
 _IMAGE_WORDS = {"image", "img", "photo", "picture", "pic", "media", "thumbnail", "figure"}
 IMAGE_CAPTION_MAX = 400
+CAPTION_SHARE = 0.5  # figure lines holding this share of the text are its content (a gallery, a grid of cards)
 # A line that ends with its picture's credit, "Plague can be vaccinated (Image: GETTY)": a caption.
 _CREDITED = re.compile(r"\((?:image|photo|picture|pic|credit|source|foto)s?\s*:[^()]{1,60}\)\s*$", re.I)
 _CREDIT = re.compile(r"^\s*(?:photo|image|picture|credit|source|foto|illustration)s?\s*(?:credit)?\s*[:/]", re.I)
@@ -99,11 +100,12 @@ def _long(el) -> bool:
 
 
 def _captionish(el) -> bool:
-    """A caption by its class ("caption", "credit"), or a picture block ("image", "photo") holding an
+    """A caption by its class ("caption", "credit") unless it holds a heading, or a picture block ("image", "photo") holding an
     <img> of its own and one short text (a card with a heading or several paragraphs is content)."""
     words = class_words(el)
     if words & _CAPTION_WORDS:
-        return True
+        # ...unless it holds a heading: a card's body ("thumbnail > caption": a product's name, its price)
+        return not el.xpath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//*[@role='heading'])")
     if not words & _IMAGE_WORDS or el.find("img") is None or len(el.text_content()) > IMAGE_CAPTION_MAX:
         return False
     return not el.xpath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//*[@role='heading']|.//a[not(img)]|.//li)") \
@@ -126,7 +128,13 @@ def to_units(doc: Doc, body) -> None:
             doc.drop(unit, "html:headline", "header", reason="headline")
             doc.meta.setdefault("title", unit.text)
             break
-    if "caption" in doc.keep or all(u.info.get("figure") or not u.keep for u in doc.units):
+    if "caption" in doc.keep:
+        return
+    kept = [u for u in doc.units if u.keep]
+    if sum(len(u.text) for u in kept if u.info.get("figure")) >= CAPTION_SHARE * sum(len(u.text) for u in kept):
+        for u in kept:  # the pictures' lines are what the page says (a gallery, a grid of cards): body text
+            if u.info.pop("figure", None) and u.kind == "caption":
+                u.kind = "p"
         return
     for unit in doc.units:
         if unit.keep and not unit.info.get("figure") and len(unit.text) <= IMAGE_CAPTION_MAX \
