@@ -85,12 +85,15 @@ def parse_date_line(line: str) -> str | None:
     return parse_date(text) if fast is False else fast
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _ISO_DAY = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 _FAST_IN = re.compile(rf"(?<!\w)(?:{_FAST.pattern})(?!\w)", re.I)  # whole words only ('dismay 12 2020')
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISO 8601) of each usual written date inside a line ('By Ann Lee • May 3, 2025 • 4 min')."""
+    if not _YEAR_DIGITS.search(text):  # both forms hold a four-digit year: most lines end here, unscanned
+        return []
     found = []
     for m in _FAST_IN.finditer(text):
         iso = _fast(m.group(0))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import find_dates, parse_date_line
 from ..textpath.features import line_words, slug_words
@@ -50,7 +51,8 @@ _GLUE = re.compile(r"\b(?:by|on|updated|published|posted|last|written|min|mins|m
                    r"reviewed|\d+)\b|[^\w\s]", re.I)
 
 
-_CAN_BYLINE = re.compile(r"\d|by|author", re.I)
+# every date has a digit; without one, only 'by' or 'author:' as words can start a byline's name (see _BY)
+_CAN_BYLINE = re.compile(r"\d|\bby\b|\bauthor\s*:", re.I)
 _LEAD_MARK = re.compile(r"^[*+\-\u2022\u25aa\u25cf\u2023]\s+")  # a list item's mark: '* by Ann Lee'
 # a word glued to the name or date before it when the page's elements were flattened without a space:
 # 'By Ann LeePublished: May 3, 2025', 'May 3, 2025August 9, 2025'
@@ -59,6 +61,7 @@ _GLUED = re.compile(r"(?<=[a-z\d])(?=(?:Published|Updated|Posted|Modified|Last u
                     r"Nov|Dec)\b)")
 
 
+@lru_cache(maxsize=2048)  # a page's header searches read the same lines again, and a site's bylines recur
 def read_byline(line: str) -> tuple[str | None, str | None] | None:
     """(author, ISO date) of a byline, e.g. 'By Ann Lee \u2022 May 3, 2025 \u2022 4 min read', 'Last updated
     on May 3, 2025 by Ann Lee', 'Ann Lee May 3, 2025'; None for any other line (a sentence with a date in
