@@ -254,3 +254,19 @@ def test_figure_lines_holding_most_of_the_text_are_its_content():
     fig = '<figure><img src="bus.jpg" alt=""><figcaption>A new double-decker at the depot</figcaption></figure>'
     r = run(page(article_html(fig)))
     assert "double-decker" not in r.text and r.captions == ["A new double-decker at the depot"]
+
+
+def test_a_collapsed_panel_that_a_control_opens_is_text_but_a_filter_panel_is_not():
+    details = ("The frame is cut from solid oak and finished with a natural oil, so each table shows its own "
+               "grain. It seats six people and arrives with the legs packed separately for easy assembly.")
+    html = page(article_html(
+        '<h2>Details</h2><button aria-expanded="false" aria-controls="panel-details">Show details</button>'
+        f'<div style="display:none"><div id="panel-details" role="region"><p>{details}</p></div></div>'
+        '<button aria-controls="filters">Filter</button><div id="filters" hidden><label><input type="checkbox">'
+        ' Oak (12)</label><label><input type="checkbox"> Walnut finish with a matching bench (4)</label></div>'
+        '<div style="display:none"><p>Limited offer: sign up today and save ten percent on your first '
+        'order with us.</p></div>'))
+    r = run(html)
+    assert details in r.text
+    assert "Walnut finish" not in r.text and "Limited offer" not in r.text
+    assert any(x.reason == "hidden in the page: <div>" and "Limited offer" in x.text for x in r.removed)

@@ -17,12 +17,16 @@ def strip_junk(root, report=None) -> None:
     """Remove scripts, styles, form controls and hidden elements, keeping the text around them. Each
     control or hidden element removed is passed to report(el, why) first, so `removed` can list it
     (scripts and styles hold no text of the page)."""
-    junk, hidden = [], []
+    junk, hidden, controlled = [], [], set()
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in JUNK_TAGS:
             junk.append(el)
-        elif el.tag in CONTROL_TAGS or (el.tag not in ("html", "body") and is_hidden(el)):
+            continue
+        if el.tag in CONTROL_TAGS or (el.tag not in ("html", "body") and is_hidden(el)):
             hidden.append(el)
+        ids = el.get("aria-controls")
+        if ids:
+            controlled.update(ids.split())
     for el in junk:  # a descendant of an already removed element goes with a detached tree: harmless
         remove_element(el)
     if hidden:
@@ -35,7 +39,7 @@ def strip_junk(root, report=None) -> None:
                 continue
             size = visible_chars(el)
             if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size) \
-                    and not _hidden_tab(el):
+                    and not _hidden_tab(el) and not _panel(el, controlled):
                 if report is not None:
                     report(el, "form control" if el.tag in CONTROL_TAGS else "hidden in the page")
                 remove_element(el)
@@ -50,6 +54,21 @@ def _hidden_tab(el) -> bool:
     key = el.get("class")
     return any(sib.tag == el.tag and sib.get("class") == key and not is_hidden(sib)
                for sib in (*el.itersiblings(), *el.itersiblings(preceding=True)))
+
+
+def _panel(el, controlled: set) -> bool:
+    """Whether a hidden element is a collapsed panel that a control on the page opens (an accordion's
+    section, a "Details" drawer: the element or one inside it is named by an aria-controls): one click
+    away, its text is the page's own, as a <details> element's is."""
+    if not controlled or el.tag in CONTROL_TAGS:
+        return False
+    if not any(e.get("id") in controlled for e in el.iter() if isinstance(e.tag, str) and e.get("id")):
+        return False
+    # ...but not a shop's filters (check boxes, a store finder) or a menu's popover (links)
+    if el.find(".//input") is not None or el.find(".//select") is not None:
+        return False
+    text = visible_chars(el)
+    return text > 0 and sum(visible_chars(a) for a in el.iter("a")) < 0.5 * text
 
 
 def _holds_main(el, size: int) -> bool:
