@@ -43,7 +43,8 @@ Metrics (as ../shared/bench/README.md defines them)
         a row, as a service cleans one document after another (--block 1: every system on a page
         before the next page, so each call pays for the caches the call before it filled).
         With --repeat N each system makes N passes over a block and each page keeps its fastest
-        call (other processes on a shared machine only ever add time). Median and total per
+        call (other processes on a shared machine only ever add time; but later passes find
+        caches warm that new documents would not: a lower bound). Median and total per
         system and the ratio of medians to trafilatura. A CleanerError is an empty output and is
         tallied by code.
 """
@@ -114,8 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repeat", type=int, default=1, metavar="N",
                    help="time each system's pass over a block N times and keep each page's fastest call "
                         "(default 1: every page timed once). On a shared machine other processes only ever "
-                        "add time, so the fastest of a few passes is the steadiest figure; the first pass "
-                        "gives the outputs and scores")
+                        "add time, so the fastest of a few passes is the steadiest figure; but later passes "
+                        "find caches warm that a stream of new documents would not (memoised line readers, "
+                        "RE2's lazily built automata): a lower bound, the default single pass is the "
+                        "realistic figure. The first pass gives the outputs and scores")
     p.add_argument("--top", type=int, default=15, metavar="N", help="rows in the 'biggest losses' table")
     p.add_argument("--no-diagnose", action="store_true", help="skip cleaner's failure-pattern and loss tables")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
