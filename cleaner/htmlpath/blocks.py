@@ -100,8 +100,9 @@ def _long(el) -> bool:
 
 
 def _captionish(el) -> bool:
-    """A caption by its class ("caption", "credit") unless it holds a heading, or a picture block ("image", "photo") holding an
-    <img> of its own and one short text (a card with a heading or several paragraphs is content)."""
+    """A caption by its class ("caption", "credit") unless it holds a heading, or a picture block ("image",
+    "photo") holding an <img> of its own and one short text (a card with a heading or several paragraphs
+    is content)."""
     words = class_words(el)
     if words & _CAPTION_WORDS:
         # ...unless it holds a heading: a card's body ("thumbnail > caption": a product's name, its price)
