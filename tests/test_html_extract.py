@@ -270,3 +270,14 @@ def test_a_collapsed_panel_that_a_control_opens_is_text_but_a_filter_panel_is_no
     assert details in r.text
     assert "Walnut finish" not in r.text and "Limited offer" not in r.text
     assert any(x.reason == "hidden in the page: <div>" and "Limited offer" in x.text for x in r.removed)
+
+
+def test_hidden_panels_of_an_aria_tab_set_are_text():
+    # one install command per package manager, one panel shown at a time; the panels share no class
+    tabs = ('<div role="tablist"><button role="tab" aria-selected="true">npm</button><button role="tab">cargo'
+            '</button></div><div role="tabpanel" id="tab-panel-1"><pre>npm create example-app@latest</pre></div>'
+            '<div role="tabpanel" id="tab-panel-2" hidden><pre>cargo install create-example-app --locked</pre>'
+            '</div>')
+    r = run(page(article_html(tabs)))
+    assert "npm create example-app@latest" in r.text
+    assert "cargo install create-example-app --locked" in r.text

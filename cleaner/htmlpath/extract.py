@@ -46,10 +46,14 @@ def strip_junk(root, report=None) -> None:
 
 
 def _hidden_tab(el) -> bool:
-    """Whether a hidden element is one of a set of tab panels: a sibling with its tag and class is shown
-    (the page shows one panel at a time by script; each holds content: a code sample per language, a
-    product's specs beside its description)."""
-    if el.tag in CONTROL_TAGS or not el.get("class"):
+    """Whether a hidden element is one of a set of tab panels: marked role="tabpanel", or a sibling with its
+    tag and class is shown (the page shows one panel at a time by script; each holds content: a code
+    sample per language, a product's specs beside its description)."""
+    if el.tag in CONTROL_TAGS:
+        return False
+    if (el.get("role") or "").lower() == "tabpanel":  # an ARIA tab set's panel: one tab away
+        return True
+    if not el.get("class"):
         return False
     key = el.get("class")
     return any(sib.tag == el.tag and sib.get("class") == key and not is_hidden(sib)
