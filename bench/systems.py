@@ -93,9 +93,11 @@ class CleanerSystem(System):
         """clean(content, url, content_type=mode, site_rules=...); a CleanerError is an empty output."""
         try:
             r = self._clean(content, url, content_type=mode, site_rules=self.site_rules)
-        except self._error as exc:
+        except self._error as exc:  # the error still carries what the page said about itself (nothing_left)
+            meta = (getattr(exc, "extra", None) or {}).get("metadata") or {}
             return Output(error=str(getattr(exc, "code", type(exc).__name__)),
-                          detail=str(getattr(exc, "detail", exc))[:300])
+                          detail=str(getattr(exc, "detail", exc))[:300], title=meta.get("title"),
+                          author=meta.get("author"), date=meta.get("date"))
         return Output(text=r.text or "", title=r.title, author=r.author, date=r.date,
                       warnings=list(r.warnings or ()))
 

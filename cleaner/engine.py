@@ -121,6 +121,9 @@ def _account_outside(doc: Doc, body) -> None:
         node = parent
 
 
+_META = ("title", "subtitle", "author", "date")
+
+
 def _finish(doc: Doc, ruleset, how) -> CleanResult:
     lines: list[str] = []  # kept lines, with an empty one between paragraphs: one join makes the text
     add, last = lines.append, None
@@ -136,7 +139,9 @@ def _finish(doc: Doc, ruleset, how) -> CleanResult:
         fired = ", ".join(f"{k} ({v})" for k, v in sorted(doc.fired.items(), key=lambda kv: -kv[1])[:5])
         raise NothingLeftError("nothing was left after cleaning" + (f"; removed by {fired}" if fired else
                                                                     "; no article text was found")
-                               + "".join(f"; {w}" for w in doc.warnings), removed=len(doc.removed))
+                               + "".join(f"; {w}" for w in doc.warnings), removed=len(doc.removed),
+                               # what the page still said about itself (a script-rendered page's <title>)
+                               metadata={k: v for k in _META if (v := doc.meta.get(k))} or None)
     source_chars = sum(map(len, map(_TEXT, doc.units))) or 1
     if len(text) < 0.1 * source_chars and source_chars > 2000:
         doc.warnings.append(f"cleaning removed {100 - 100 * len(text) // source_chars}% of the text")

@@ -99,3 +99,19 @@ def test_html_detection():
 
 def test_bom_is_removed():
     assert decode(codecs.BOM_UTF8 + b"abc") == "abc"
+
+
+def test_nothing_left_still_gives_what_the_page_says_about_itself():
+    # a script-rendered page: its <title> and meta tags are all the HTML holds
+    shell = ('<!DOCTYPE html><html><head><title>Best first telescope? - Astronomy Forum</title>'
+             '<meta property="og:title" content="Best first telescope?">'
+             '<meta property="article:published_time" content="2025-02-20T14:19:26+00:00"></head>'
+             '<body><div id="app"></div><script>render()</script></body></html>')
+    with pytest.raises(NothingLeftError) as info:
+        clean(shell, "https://forum.example.org/t/best-first-telescope/1555", content_type="html")
+    meta = info.value.extra["metadata"]
+    assert meta["title"] == "Best first telescope?" and meta["date"].startswith("2025-02-20")
+    assert info.value.to_problem()["metadata"] == meta
+    with pytest.raises(NothingLeftError) as info:  # plain text has no metadata to give
+        clean("Thank you for registering\n\nJoin our commenting forum")
+    assert "metadata" not in info.value.to_problem()

@@ -165,3 +165,11 @@ def test_bad_numeric_setting_names_the_variable():
         Settings.from_env({"CLEANER_TIME_BUDGET": "0"})
     s = Settings.from_env({"CLEANER_ADMIN_TOKEN": "t", "CLEANER_RULE_PACKS": "off", "CLEANER_BATCH_MAX_DOCS": "7"})
     assert (s.admin_token, s.rule_packs, s.batch_max_docs, s.max_bytes) == ("t", False, 7, 5_000_000)
+
+
+def test_422_nothing_left_carries_the_pages_metadata(client):
+    shell = ('<html><head><title>Spring sale | Example Shop</title><meta property="og:title" content="Spring '
+             'sale"></head><body><div id="root"></div></body></html>')
+    body = _problem(client.post("/v1/clean", json={"content": shell, "content_type": "html"}),
+                    422, "nothing_left", frozenset({"removed", "metadata"}))
+    assert body["metadata"]["title"] == "Spring sale"

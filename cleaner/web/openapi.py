@@ -64,7 +64,7 @@ SCHEMAS = {
     },
     "Problem": {
         "type": "object", "required": ["type", "title", "status", "detail", "code", "instance"],
-        "description": "RFC 9457 problem details; extension members may follow (e.g. removed, file, line, key)",
+        "description": "RFC 9457 problem details; extension members may follow (e.g. removed, metadata, file, line, key)",
         "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
                        "detail": {"type": "string"}, "code": {"type": "string"}, "instance": _STR_OR_NULL},
     },
