@@ -100,3 +100,14 @@ def test_bench_command_runs_the_harness(tmp_path):
     assert [p["id"] for p in result["pages"]] == ["p1", "p2"]
     assert result["summary"][0]["system"] == "cleaner" and result["summary"][0]["aeb_f1"] == 1.0
     assert result["args"]["site_rules"] is False  # generic quality by default
+
+
+def test_nothing_left_names_the_pages_title_and_date_on_the_same_line(tmp_path, capsys):
+    shell = tmp_path / "shell.html"
+    shell.write_text('<html><head><title>Spring sale | Example Shop</title><meta property="og:title" '
+                     'content="Spring sale"><meta property="article:published_time" content="2025-03-01">'
+                     '</head><body><div id="root"></div></body></html>')
+    assert main(["clean", str(shell), "--content-type", "html"]) == 6
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and err.startswith("cleaner: error: nothing was left")
+    assert "the page's title: 'Spring sale'" in err and "the page's date: '2025-03-01'" in err
