@@ -39,7 +39,7 @@ def strip_junk(root, report=None) -> None:
                 continue
             size = visible_chars(el)
             if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size) \
-                    and not _hidden_tab(el) and not _panel(el, controlled):
+                    and not _hidden_tab(el) and not _panel(el, size, controlled):
                 if report is not None:
                     report(el, "form control" if el.tag in CONTROL_TAGS else "hidden in the page")
                 remove_element(el)
@@ -60,10 +60,10 @@ def _hidden_tab(el) -> bool:
                for sib in (*el.itersiblings(), *el.itersiblings(preceding=True)))
 
 
-def _panel(el, controlled: set) -> bool:
-    """Whether a hidden element is a collapsed panel that a control on the page opens (an accordion's
-    section, a "Details" drawer: the element or one inside it is named by an aria-controls): one click
-    away, its text is the page's own, as a <details> element's is."""
+def _panel(el, size: int, controlled: set) -> bool:
+    """Whether a hidden element (of `size` visible characters) is a collapsed panel that a control on the
+    page opens (an accordion's section, a "Details" drawer: the element or one inside it is named by an
+    aria-controls): one click away, its text is the page's own, as a <details> element's is."""
     if not controlled or el.tag in CONTROL_TAGS:
         return False
     if not any(e.get("id") in controlled for e in el.iter() if isinstance(e.tag, str) and e.get("id")):
@@ -71,8 +71,7 @@ def _panel(el, controlled: set) -> bool:
     # ...but not a shop's filters (check boxes, a store finder) or a menu's popover (links)
     if el.find(".//input") is not None or el.find(".//select") is not None:
         return False
-    text = visible_chars(el)
-    return text > 0 and sum(visible_chars(a) for a in el.iter("a")) < 0.5 * text
+    return size > 0 and sum(visible_chars(a) for a in el.iter("a")) < 0.5 * size
 
 
 def _holds_main(el, size: int) -> bool:
