@@ -23,6 +23,7 @@ _CAPTION_WORDS = {"caption", "figcaption", "credit", "credits", "imagecredit", "
 # A block with one of these class words around an <img> and a short text is a captioned picture.
 _IMAGE_WORDS = {"image", "img", "photo", "picture", "pic", "media", "thumbnail", "figure"}
 IMAGE_CAPTION_MAX = 400
+_HEADING_PATHS = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//*[@role='heading']"  # a heading inside (XPath)
 CAPTION_SHARE = 0.5  # figure lines holding this share of the text are its content (a gallery, a grid of cards)
 # A line that ends with its picture's credit, "Plague can be vaccinated (Image: GETTY)": a caption.
 _CREDITED = re.compile(r"\((?:image|photo|picture|pic|credit|source|foto)s?\s*:[^()]{1,60}\)\s*$", re.I)
@@ -106,10 +107,10 @@ def _captionish(el) -> bool:
     words = class_words(el)
     if words & _CAPTION_WORDS:
         # ...unless it holds a heading: a card's body ("thumbnail > caption": a product's name, its price)
-        return not el.xpath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//*[@role='heading'])")
+        return not el.xpath(f"boolean({_HEADING_PATHS})")
     if not words & _IMAGE_WORDS or el.find("img") is None or len(el.text_content()) > IMAGE_CAPTION_MAX:
         return False
-    return not el.xpath("boolean(.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//*[@role='heading']|.//a[not(img)]|.//li)") \
+    return not el.xpath(f"boolean({_HEADING_PATHS}|.//a[not(img)]|.//li)") \
         and el.xpath("count(.//p)") <= 1
 
 
