@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except CleanerError as exc:
-        meta = (exc.extra or {}).get("metadata") or {}  # nothing_left: what the page said about itself
+        meta = exc.extra.get("metadata") or {}  # nothing_left: what the page said about itself
         said = "".join(f"; the page's {k}: {v!r}" for k, v in meta.items() if k in ("title", "date"))
         print(f"cleaner: error: {exc.detail}{said}", file=sys.stderr)
         return exc.exit_code
