@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import blockmodel, scoring
 from .features import CONTROL_TAGS, FORUM_URL, HEADINGS, JUNK_TAGS, PRICE, is_hidden, page_kind
-from .tree import remove_element, visible_chars
+from .tree import place_streamed, remove_element, visible_chars
 
 
 LISTING_BELOW = 800  # characters of prose under which a page is read as a list of items
@@ -215,6 +215,7 @@ def main_content(root, url: str | None = None, dropped=None, hidden=None):
     """The element holding the main text, with the chrome inside it removed (each passed to `dropped`;
     hidden elements and form controls to `hidden`, see strip_junk)."""
     kind = page_kind(root)
+    place_streamed(root)  # before strip_junk: the page's scripts say where each streamed part goes
     strip_junk(root, hidden)
     body = root.find("body")
     if body is None:

@@ -67,3 +67,49 @@ def label(el) -> str:
         out += "#" + el.get("id")
     classes = (el.get("class") or "").split()[:2]
     return out + "".join("." + c for c in classes)
+
+
+# React's streaming server rendering sends a page in parts: a part that was not ready stands as a
+# placeholder (<template id="B:0"> or "P:0") with a "Loading..." fallback, and the finished part comes at
+# the end of the body in <div hidden id="S:0">, with a script call that moves it into place:
+# $RC("B:0","S:0") (a boundary) or $RS("S:0","P:0") (a segment). A browser runs those calls; without
+# them the article's later sections sit after the footer, outside the main content.
+_STREAM_CALL = re.compile(r'\$R([CS])\("([BSP]:[0-9a-f]+)","([BSP]:[0-9a-f]+)"\)')
+
+
+def place_streamed(root) -> int:
+    """Move each streamed part (<div hidden id="S:n">) to its placeholder, as React's inline scripts do in a
+    browser; returns how many were placed. Call before scripts are removed."""
+    parts = root.xpath("//div[@hidden][starts-with(@id,'S:')]")
+    if not parts:
+        return 0
+    moves = []  # (part id, placeholder id) in the order the page's scripts make them
+    for script in root.iter("script"):
+        if script.text and "$R" in script.text:
+            for kind, a, b in _STREAM_CALL.findall(script.text):
+                moves.append((b, a) if kind == "C" else (a, b))
+    if not moves:  # no calls found (an external runtime): a part's number names its placeholder
+        moves = [(p.get("id"), "B:" + p.get("id")[2:]) for p in parts]
+    by_id = {el.get("id"): el for el in root.xpath("//div[@hidden][starts-with(@id,'S:')]|//template[@id]")}
+    placed = 0
+    for part_id, holder_id in moves:
+        part, holder = by_id.get(part_id), by_id.get(holder_id)
+        if part is None or holder is None or holder.tag != "template" or holder.getparent() is None:
+            continue
+        if any(a is part for a in holder.iterancestors()):
+            continue  # a placeholder inside its own part: nothing sensible to do
+        parent = holder.getparent()
+        at = parent.index(holder)
+        children = list(part)  # the part's children go where the placeholder stands, in order
+        after, holder.tail = holder.tail, part.text  # the part's own text first, the placeholder's tail last
+        for k, child in enumerate(children):
+            parent.insert(at + 1 + k, child)  # moves the child (lxml keeps its tail with it)
+        if children:
+            children[-1].tail = (children[-1].tail or "") + (after or "")
+        else:
+            holder.tail = (holder.tail or "") + (after or "")
+        remove_element(holder)
+        remove_element(part)
+        placed += 1
+    return placed
+
