@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .features import BLOCK_TAGS, HEADINGS, class_signal, soft_in_main
+from .features import BLOCK_TAGS, CHROME_TAGS, HEADINGS, _attr_signal, class_signal, soft_in_main
 
 CONTENT_BONUS = 0.25   # share of its prose a content-classed element gets on top (beats a bare wrapper)
 WEAK_CHROME = 0.2      # prose under a chrome-like class still counts this much
@@ -182,6 +182,9 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
     for i in range(n - 1, -1, -1):
         el = elements[i]
         sig = class_signal(el, forum, product) if use_classes else 0
+        if sig < 0 and el.get("id") and _heading_anchor(el):
+            # the id only names the section after its heading ("respond-to-review-comments"): its class says more
+            sig = _attr_signal(el.get("role"), el.get("class") or "", forum, el.get("itemprop"), product)
         if sig < -1 and in_main[i] and el.tag != "main" and soft_in_main(el):
             sig = -1
         if sig < 0 and s.raw_pos[i] > 0.7 * total:
@@ -201,6 +204,27 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
             continue  # the page's own <main> landmark outranks a chrome-like wrapper class
         s.under[i] = s.signal[i] < -1 or (parent[i] >= 0 and s.under[parent[i]])
     return s
+
+
+ANCHOR_WORDS = 3  # words of an id that spells out its section's heading (shorter ids name a role: "comments")
+_ID_WORDS = re.compile(r"[^\W_]+")
+_HEADING_PATH = ".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]"
+
+
+def _heading_anchor(el) -> bool:
+    """Whether an element's id is the slug of its first heading ("respond-to-review-comments" on a section
+    headed "Respond to review comments"): a link target that documentation and CMS pages give every
+    section, naming its topic, not its role on the page. A slug cut short still counts."""
+    words = _ID_WORDS.findall(el.get("id").lower())
+    if len(words) < ANCHOR_WORDS or el.tag in CHROME_TAGS:
+        return False
+    heads = el.xpath(_HEADING_PATH)
+    if not heads:
+        return False
+    title = _ID_WORDS.findall(heads[0].text_content().lower().replace("'", "").replace("\u2019", ""))
+    if len(title) < len(words):
+        return False
+    return title[:len(words) - 1] == words[:-1] and title[len(words) - 1].startswith(words[-1])
 
 
 def best(s: Scores, anywhere: bool = False) -> int:
