@@ -124,7 +124,10 @@ def test_buttons_and_widget_states_inside_the_body_go():
     assert CARE in r.text and "Note 2." in r.text
     for gone in ("Subscribe to our blog", "Loading...", "Back to top"):
         assert gone not in r.text
-    assert sum(x.rule == "html:button" for x in r.removed) == 3
+    # each is listed in `removed` (the block model may take "Loading..." before the line stage does)
+    for gone in ("Subscribe to our blog", "Loading...", "Back to top"):
+        assert any(gone in x.text for x in r.removed)
+    assert sum(x.rule == "html:button" for x in r.removed) >= 2
 
 
 def test_text_that_starts_like_a_button_stays():

@@ -221,12 +221,13 @@ def main_content(root, url: str | None = None, dropped=None, hidden=None):
     if body is None:
         body = root
     forum = bool(url and FORUM_URL.search(url))
-    pick = _choose(body, kind, forum, dropped)
-    return blockmodel.refine(body, pick, url, kind=kind, forum=forum, dropped=dropped)
+    pick, listing = _choose(body, kind, forum, dropped)
+    return blockmodel.refine(body, pick, url, kind=kind, forum=forum, dropped=dropped, listing=listing)
 
 
-def _choose(body, kind: str, forum: bool, dropped=None):
-    """The scorer's pick: the best element, narrowed and pruned (or a listing's region)."""
+def _choose(body, kind: str, forum: bool, dropped=None) -> tuple:
+    """The scorer's pick: the best element, narrowed and pruned (or a listing's region); and whether it is
+    a listing's region (a page of little prose read as a whole, minus its sure chrome)."""
     product = kind == "product"
     s = scoring.score(body, forum=forum, product=product)
     top = scoring.best(s)
@@ -237,7 +238,7 @@ def _choose(body, kind: str, forum: bool, dropped=None):
         whole = _listing_whole(s, top, landmark=kind == "article")
         if whole is not None:
             _strip_chrome(s, whole, dropped)
-            return s.elements[whole]
+            return s.elements[whole], True
     if s.net(top) <= 0:  # no prose outside chrome-like elements: maybe all of it sits inside one
         top = scoring.best(s, anywhere=True)
         if s.net(top) <= 0 or s.raw_pos[top] < 200:
@@ -245,11 +246,11 @@ def _choose(body, kind: str, forum: bool, dropped=None):
             # surely-chrome parts says more than a copyright line.
             if _chrome_chars(s, 0) < s.chars[0]:
                 _strip_chrome(s, 0, dropped)
-                return body
+                return body, True
     top = _narrow(s, top)
     top = _card_series(s, top)
     _prune(s, top, dropped=dropped, forum=forum)
-    return s.elements[top]
+    return s.elements[top], False
 
 
 LISTING_SHARE = 0.3  # a listing's pick showing less than this share of the page's non-chrome text is a part
