@@ -13,10 +13,11 @@ LIST_SERIES = 2     # link lists side by side in the body that make an index (ke
 MINOR_CHROME = 0.3   # a chrome-classed part holding less than this share of the body's prose goes
 
 
-def strip_junk(root, report=None) -> None:
+def strip_junk(root, report=None, answers: bool = False) -> None:
     """Remove scripts, styles, form controls and hidden elements, keeping the text around them. Each
     control or hidden element removed is passed to report(el, why) first, so `removed` can list it
-    (scripts and styles hold no text of the page)."""
+    (scripts and styles hold no text of the page). With `answers`, a collapsed answer under its question
+    stays (see _answer)."""
     junk, hidden, controlled = [], [], set()
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in JUNK_TAGS:
@@ -39,7 +40,7 @@ def strip_junk(root, report=None) -> None:
                 continue
             size = visible_chars(el)
             if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size) \
-                    and not _hidden_tab(el) and not _panel(el, size, controlled):
+                    and not _hidden_tab(el) and not _panel(el, size, controlled) and not (answers and _answer(el, size)):
                 if report is not None:
                     report(el, "form control" if el.tag in CONTROL_TAGS else "hidden in the page")
                 remove_element(el)
@@ -72,6 +73,33 @@ def _panel(el, size: int, controlled: set) -> bool:
     if el.find(".//input") is not None or el.find(".//select") is not None:
         return False
     return size > 0 and sum(visible_chars(a) for a in el.iter("a")) < 0.5 * size
+
+
+QUESTION_MAX = 200  # characters of the question a collapsed answer follows
+
+
+def _answer(el, size: int) -> bool:
+    """Whether a hidden element is the collapsed answer to the question just before it (an FAQ whose
+    script opens the answer under its question, with no aria-controls to say so): the nearest text before
+    it, among its siblings or its parent's, is a short question, and it holds prose, not links or fields."""
+    if el.tag in CONTROL_TAGS or size == 0:
+        return False
+    question = ""
+    node = el
+    for _ in range(2):
+        for sib in node.itersiblings(preceding=True):
+            if isinstance(sib.tag, str) and sib.tag not in JUNK_TAGS:
+                question = " ".join(sib.text_content().split())
+                if question:
+                    break
+        if question or node.getparent() is None:
+            break
+        node = node.getparent()
+    if not question.endswith("?") or len(question) > QUESTION_MAX:
+        return False
+    if el.find(".//input") is not None or el.find(".//select") is not None:
+        return False
+    return sum(visible_chars(a) for a in el.iter("a")) < 0.5 * size
 
 
 def _holds_main(el, size: int) -> bool:
@@ -236,7 +264,9 @@ def main_content(root, url: str | None = None, dropped=None, hidden=None):
     hidden elements and form controls to `hidden`, see strip_junk)."""
     kind = page_kind(root)
     place_streamed(root)  # before strip_junk: the page's scripts say where each streamed part goes
-    strip_junk(root, hidden)
+    # an article's FAQ is an appendix its readers' ground truth often leaves out; a service's or a shop's
+    # FAQ is what the page tells its customers
+    strip_junk(root, hidden, answers=kind != "article")
     body = root.find("body")
     if body is None:
         body = root
