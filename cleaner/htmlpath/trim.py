@@ -143,16 +143,13 @@ def drop_repeats(doc: Doc) -> None:
     live = [u for u in doc.units if u.keep]
     # a paragraph said exactly twice is a copy (more often: a refrain); not on a forum thread, where a
     # reply quotes the post it answers
-    forum = bool(FORUM_URL.search(doc.url or ""))
-    twice = Counter(u.text for u in live) if not forum else Counter()
+    twice = Counter(u.text for u in live) if not FORUM_URL.search(doc.url or "") else Counter()
     seen: set[str] = set()
     repeat = []
     for unit in live:  # short lines ("Handmade stoneware.") join a run but do not make one...
         short = len(unit.text) < REPEAT_MIN_LINE
-        # ...except a table's short rows ("Yes  Yes  Yes") and code listings (the same command in each
-        # step or language tab), which repeat by nature; on a forum thread a repeated listing is a reply
-        # quoting the post it answers
-        repeat.append(unit.text in seen and not (short and unit.kind == "td") and (unit.kind != "pre" or forum))
+        # ...except a table's short rows ("Yes  Yes  Yes"), which repeat by nature
+        repeat.append(unit.text in seen and not (short and unit.kind == "td"))
         seen.add(unit.text)
     i = 0
     while i < len(live):
