@@ -40,6 +40,11 @@ OPTIONS = {
                                       "product page is short lines that all score low"},
     "low_factor": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
                    "description": "factor applied to the threshold in that case"},
+    "expected_f1": {"type": "number", "minimum": 0, "maximum": 1, "default": 0,
+                    "description": "weight of the page's own cut in the threshold: the score above which "
+                                   "kept lines give the highest expected word F1 when each line's score is "
+                                   "read as its probability of being article (1: that cut alone; 0: the "
+                                   "fixed thresholds above)"},
     "gate": {"type": ["string", "null"], "default": None,
              "description": "path of a page-gate file; default: the one shipped in the package"},
     "gate_threshold": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "default": None,
@@ -104,6 +109,8 @@ def apply(doc, rule) -> None:
         keep = p >= thr
     if (chars * keep).sum() < o["min_kept_share"] * chars.sum() and (p >= base * o["low_factor"]).any():
         thr = base * o["low_factor"]
+    if o["expected_f1"] > 0:
+        thr = o["expected_f1"] * expected_f1_cut(p, np.expm1(rows[:, 1])) + (1 - o["expected_f1"]) * thr
     kept = np.flatnonzero(p >= thr)
     if not len(kept):  # never empty a page on the model's word: the engine reports what is left
         return
@@ -119,6 +126,18 @@ def apply(doc, rule) -> None:
     doc.drop_many(((units[i], *_why(units[i].text, i, first, last, legal[i]))
                    for i in np.flatnonzero(p < thr).tolist()
                    if units[i].keep), rule)
+
+
+def expected_f1_cut(p: np.ndarray, words: np.ndarray) -> float:
+    """The score t for which keeping the lines scoring >= t maximises the page's expected word F1,
+    2 * sum(kept w p) / (sum(kept w) + sum(all w p)), w the lines' word counts and p their scores read as
+    probabilities: a page picks its own cut (a list page whose items all score 0.3 keeps them, an
+    article page drops teasers scoring 0.5) instead of one threshold for every page."""
+    w = words.astype(np.float64) + 1e-3  # a line without words still counts a little: ties stay ordered
+    q = p.astype(np.float64)
+    order = np.argsort(-q, kind="stable")
+    f1 = 2 * np.cumsum(w[order] * q[order]) / (np.cumsum(w[order]) + (w * q).sum())
+    return float(p[order[int(np.argmax(f1))]])
 
 
 def _why(text: str, i: int, first: int, last: int, legal: bool) -> tuple[str, str]:

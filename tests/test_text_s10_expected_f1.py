@@ -1,0 +1,75 @@
+"""page-text's expected-F1 cut: each page keeps the lines above the score cut with the best expected word F1."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cleaner import clean
+from cleaner.ops.classify_lines import expected_f1_cut
+from cleaner.ruleset import Registry
+
+MENU = ["Home", "Shop", "Kitchen", "Garden", "Sale", "Basket (0)", "Sign in", "Search"]
+ITEMS = [("Blue ceramic mug", "12.00"), ("Stoneware teapot, 1 litre", "34.50"), ("Oak chopping board", "28.00"),
+         ("Linen tea towel, set of two", "15.00"), ("Enamel milk pan", "22.00"), ("Glass storage jar", "9.50"),
+         ("Copper measuring cups", "19.00"), ("Cast iron skillet, 26 cm", "45.00"),
+         ("Bamboo utensil set", "14.00"), ("Porcelain dinner plate", "11.00"), ("Salad bowl in olive wood", "39.00"),
+         ("Coffee grinder, hand-cranked", "55.00")]
+FOOTER = ["Delivery", "Returns", "Contact us", "Privacy policy", "Terms and conditions",
+          "\u00a9 2025 Example Homeware Ltd"]
+URL = "https://shop.example.net/kitchenware"
+
+
+def category_page() -> str:
+    """A shop's category page flattened to text: menu, heading, a sentence, twelve items with prices, footer."""
+    lines = [*MENU, "", "Kitchenware", "Everything for cooking and serving, made to last and chosen by our buyers.", ""]
+    for name, price in ITEMS:
+        lines += [name, f"\u00a3{price}", "Add to basket"]
+    return "\n".join([*lines, "", *FOOTER])
+
+
+def _clean(text: str, **options) -> list[str]:
+    registry = Registry()
+    rule = next(r for r in registry.defaults.rules if r.id == "page-text")
+    rule.options.update(options)
+    return clean(text, URL, content_type="text", site_rules=False, registry=registry).text.split("\n")
+
+
+def test_the_cut_is_the_best_cut_of_the_page():
+    """Against trying every cut 'keep the lines scoring >= t': the cut found has the highest expected word F1
+    2 * sum(kept w p) / (sum(kept w) + sum(all w p)), lines weighed by their words."""
+    rng = np.random.default_rng(3)
+    for _ in range(30):
+        n = int(rng.integers(1, 40))
+        p = rng.random(n).astype(np.float32)
+        words = rng.integers(0, 60, n).astype(np.float32)
+        w = words.astype(np.float64) + 1e-3
+
+        def ef1(t):
+            kept = p >= t
+            return 2 * (w * p * kept).sum() / ((w * kept).sum() + (w * p).sum())
+
+        assert ef1(expected_f1_cut(p, words)) == pytest.approx(max(ef1(t) for t in p), rel=1e-9)
+
+
+def test_a_page_of_confident_lines_keeps_them_and_drops_the_doubtful():
+    p = np.array([0.05, 0.1, 0.95, 0.9, 0.97, 0.3, 0.02], np.float32)
+    words = np.array([2, 1, 40, 35, 50, 6, 3], np.float32)
+    assert expected_f1_cut(p, words) == pytest.approx(0.9)
+
+
+def test_shipped_rule_uses_the_cut():
+    rule = next(r for r in Registry().defaults.rules if r.id == "page-text")
+    assert rule.options["expected_f1"] == 1
+
+
+def test_a_shops_category_page_keeps_its_items():
+    """The items of a list page all score well under the fixed threshold: the page's own cut keeps them
+    (the fixed thresholds, expected_f1=0, keep 7 of the 12 names and no price)."""
+    kept = _clean(category_page())
+    names = [name for name, _ in ITEMS if name in kept]
+    assert len(names) >= 11, names
+    assert sum(f"\u00a3{price}" in kept for _, price in ITEMS) >= 8
+    assert not set(MENU + FOOTER) & set(kept)
+    assert "Add to basket" not in kept
+    fixed = _clean(category_page(), expected_f1=0)
+    assert sum(name in fixed for name, _ in ITEMS) < len(names)
