@@ -39,8 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.data import held_out, host  # noqa: E402
 from cleaner.decode import sanitize  # noqa: E402
 from cleaner.doc import Doc  # noqa: E402
-from cleaner.textpath import features, line_inputs, to_units  # noqa: E402
+from cleaner.textpath import features, lexicon, line_inputs, to_units  # noqa: E402
 from cleaner.textpath.model import MLP, MODEL_FILE, LineModel  # noqa: E402
+from cleaner.textpath.lexicon import Lexicon  # noqa: E402
 
 _TOK = re.compile(r"\w+")
 CONVERTERS = ("html-text", "inscriptis")
@@ -119,8 +120,20 @@ def label_lines(lines: list[str], gt: str) -> tuple[np.ndarray, np.ndarray]:
     return y, w / w.sum()
 
 
+WORD_IDS: dict[str, int] = {}  # every token of the pages read, numbered (the lexicon's candidates)
+
+
+def token_ids(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The lines' tokens as ids of WORD_IDS (flat) and each line's offsets into them."""
+    toks = lexicon.tokens(lines)
+    offsets = np.zeros(len(lines) + 1, np.int64)
+    np.cumsum([len(t) for t in toks], out=offsets[1:])
+    ids = np.fromiter((WORD_IDS.setdefault(w, len(WORD_IDS)) for t in toks for w in t), np.int64, int(offsets[-1]))
+    return ids, offsets
+
+
 def page_arrays(text: str, url: str | None, gt: str):
-    """Features, labels and weights of one flattened page (None if it has no lines)."""
+    """Features, labels, weights and token ids of one flattened page (None if it has no lines)."""
     doc = Doc(mode="text", source=sanitize(text) if text.strip() else "", url=url)
     if not doc.source:
         return None
@@ -130,7 +143,66 @@ def page_arrays(text: str, url: str | None, gt: str):
         return None
     x = features.context(features.line_rows(lines, indents, paras, url))
     y, w = label_lines(lines, gt)
-    return x, y, w
+    return x, y, w, token_ids(lines)
+
+
+def build_lexicon(records: list[tuple], size: int, min_hosts: int, smooth: float, near: tuple = ()) -> tuple[np.ndarray, np.ndarray]:
+    """The lexicon of these (page, arrays) records: global ids of the `size` words found on most hosts
+    (at least min_hosts), and each one's smoothed log-odds of article. A page gives each of its words the
+    share of its lines holding it that are article; a host the mean over its pages; a word the sum over
+    hosts (so a site's template words count once)."""
+    hosts = {h: i for i, h in enumerate(sorted({host(p["url"]) for p, _ in records}))}
+    keys, fracs, pages = [], [], []
+    for k, (page, arr) in enumerate(records):
+        ids, offsets = arr[3]
+        if not len(ids):
+            continue
+        line = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+        pair = np.unique(ids * (len(offsets) + 1) + line)  # each (word, line) once
+        word, ln = pair // (len(offsets) + 1), pair % (len(offsets) + 1)
+        uw, inv = np.unique(word, return_inverse=True)
+        n = np.bincount(inv)
+        pos = np.bincount(inv, weights=arr[1][ln])
+        keys.append(hosts[host(page["url"])] * (1 << 32) + uw)
+        fracs.append(pos / n)
+        pages.append(np.full(len(uw), k))
+    key, frac = np.concatenate(keys), np.concatenate(fracs)
+    uk, inv = np.unique(key, return_inverse=True)
+    host_frac = np.bincount(inv, weights=frac) / np.bincount(inv)  # mean over the host's pages
+    word = uk % (1 << 32)
+    uw, inv = np.unique(word, return_inverse=True)
+    h = np.bincount(inv)
+    pos = np.bincount(inv, weights=host_frac)
+    prior = float(pos.sum() / h.sum())
+    score = np.log((pos + smooth * prior) / (h - pos + smooth * (1 - prior))) - np.log(prior / (1 - prior))
+    ok = np.flatnonzero(h >= min_hosts)
+    top = ok[np.argsort(-h[ok], kind="stable")[:size]]
+    return uw[top], score[top]
+
+
+def lex_table(ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """A lookup over WORD_IDS: the word's number, NaN outside the lexicon (last slot: ids added later)."""
+    table = np.full(len(WORD_IDS) + 1, np.nan)
+    table[ids] = scores
+    return table
+
+
+def with_lexicon(records: list[tuple], lex_kw: dict | None) -> tuple[list[tuple], Lexicon | None]:
+    """The training arrays with the lexical columns appended (each page's from a lexicon built without its
+    host: five folds of the hosts), and the lexicon of all these records (the model's)."""
+    if not lex_kw:
+        return [arr for _, arr in records], None
+    folds = [int(hashlib.sha1(b"lex:" + host(p["url"]).encode()).hexdigest(), 16) % 5 for p, _ in records]
+    cols: list = [None] * len(records)
+    for f in range(5):
+        table = lex_table(*build_lexicon([r for r, k in zip(records, folds) if k != f], **lex_kw))
+        for i, (_, arr) in enumerate(records):
+            if folds[i] == f:
+                cols[i] = lexicon.columns(arr[3][0], arr[3][1], table, lex_kw["near"])
+    ids, scores = build_lexicon(records, **lex_kw)
+    words = {i: w for w, i in WORD_IDS.items()}
+    lex = Lexicon([words[i] for i in ids.tolist()], np.round(scores, 3).tolist(), lex_kw["near"])
+    return [(np.hstack([arr[0], c]), arr[1], arr[2]) for (_, arr), c in zip(records, cols)], lex
 
 
 def train_mlp(x, y, w, hidden: int, seed: int, epochs: int = 8, lr: float = 3e-3, l2: float = 1e-4) -> MLP:
@@ -210,12 +282,12 @@ def fit(train: list, hidden: int = 24, seed: int = 0, epochs: int = 8, l2: float
     oof: list[np.ndarray] = [None] * len(train)  # type: ignore[list-item]
     for f in (0, 1):
         part = [a for a, k in zip(train, folds) if k != f]
-        m1 = train_avg(*(np.concatenate(c) for c in zip(*part)), k=ens, hidden=hidden, seed=seed + f,
+        m1 = train_avg(*(np.concatenate(c) for c in list(zip(*part))[:3]), k=ens, hidden=hidden, seed=seed + f,
                        epochs=epochs, l2=l2, sizes=[len(a[1]) for a in part] if bag else None)
         for i, a in enumerate(train):
             if folds[i] == f:
                 oof[i] = m1.logit(a[0])
-    stage1 = train_avg(*(np.concatenate(c) for c in zip(*train)), k=ens, hidden=hidden, seed=seed, epochs=epochs,
+    stage1 = train_avg(*(np.concatenate(c) for c in list(zip(*train))[:3]), k=ens, hidden=hidden, seed=seed, epochs=epochs,
                        l2=l2, sizes=[len(a[1]) for a in train] if bag else None)
     z = np.concatenate([features.stage2(o, a[0]) for o, a in zip(oof, train)])
     y = np.concatenate([a[1] for a in train])
@@ -299,8 +371,8 @@ def reweigh(records: list[tuple], type_weight: float) -> list[tuple]:
     minority page types: products, listings, forums... that the model generalises worst on)."""
     if type_weight == 1.0:
         return records
-    return [(page, (x, y, w * np.float32(type_weight if page["type"] != "article" else 1.0)))
-            for page, (x, y, w) in records]
+    return [(page, (arr[0], arr[1], arr[2] * np.float32(type_weight if page["type"] != "article" else 1.0),
+                    *arr[3:])) for page, arr in records]
 
 
 def halves(records: list[tuple], how: str) -> list[int] | None:
@@ -311,7 +383,8 @@ def halves(records: list[tuple], how: str) -> list[int] | None:
 
 
 def cross_validate(records: list[tuple], k: int, fit_kw: dict, options: dict | None = None,
-                   crossfit: str = "index", also: list[dict] | None = None) -> tuple[list[tuple], list[list[tuple]]]:
+                   crossfit: str = "index", also: list[dict] | None = None,
+                   lex_kw: dict | None = None) -> tuple[list[tuple], list[list[tuple]]]:
     """Host-grouped k-fold CV over the training hosts: train on k-1 folds, clean and score the pages of
     the k-th with the bench's scorers; the pooled out-of-fold page scores, and for each option set in
     `also` the same fold models' scores with those options added (fitting is most of the time: trying
@@ -322,7 +395,9 @@ def cross_validate(records: list[tuple], k: int, fit_kw: dict, options: dict | N
         t0 = time.time()
         train = [(page, arr) for page, arr in records if cv_fold(page["url"], k) != f]
         test = {page["id"]: page for page, _ in records if cv_fold(page["url"], k) == f}
-        model = fit([arr for _, arr in train], halves=halves(train, crossfit), **fit_kw)
+        arrays, lex = with_lexicon(train, lex_kw)
+        model = fit(arrays, halves=halves(train, crossfit), **fit_kw)
+        model.lexicon = lex
         part = score_pages(model, list(test.values()), options)
         scores += part
         for got, more in zip(extra, also or []):
@@ -352,6 +427,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="stage 2's two-fold cross-fitting: alternate page texts, or halves of the hosts")
     ap.add_argument("--type-weight", type=float, default=1.0,
                     help="weight of the lines of pages other than articles in training (1: every page the same)")
+    ap.add_argument("--lex", type=int, default=0, metavar="N",
+                    help="a lexicon of N words (one learned number each) as extra stage-1 input (0: none)")
+    ap.add_argument("--lex-min-hosts", type=int, default=5, help="a lexicon word is on at least this many hosts")
+    ap.add_argument("--lex-smooth", type=float, default=2.0, help="the lexicon's smoothing (in hosts)")
+    ap.add_argument("--lex-near", type=int, nargs="*", default=[], metavar="R",
+                    help="also the mean lexical number of the words within R lines around each line (per R)")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of flattened pages (reused if present)")
     ap.add_argument("--cv", type=int, default=0, metavar="K",
                     help="instead of writing a model: K-fold cross-validation grouped by host over the training "
@@ -394,10 +475,12 @@ def main(argv: list[str] | None = None) -> int:
     fit_kw = {"hidden": args.hidden, "seed": args.seed, "epochs": args.epochs, "ens": args.ensemble,
               "l2": args.l2, "hidden2": args.hidden2, "ens2": args.ensemble2,
               "bag": args.bag}
+    lex_kw = {"size": args.lex, "min_hosts": args.lex_min_hosts, "smooth": args.lex_smooth,
+              "near": tuple(args.lex_near)} if args.lex else None
     if args.cv:
         options = {k: json.loads(v) for k, v in (o.split("=", 1) for o in args.option)}
         also = [{k: json.loads(v) for k, v in (o.split("=", 1) for o in t.split(";"))} for t in args.tries]
-        scores, extra = cross_validate(data["train"], args.cv, fit_kw, options, args.crossfit, also)
+        scores, extra = cross_validate(data["train"], args.cv, fit_kw, options, args.crossfit, also, lex_kw)
         for more, sc in zip(also, extra):
             print(f"same fold models, page-text options {({**options, **more})}:")
             print(summary_table(sc))
@@ -410,9 +493,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"({time.time() - t0:.0f}s)")
         return 0
 
-    train = [arr for _, arr in data["train"]]
+    train, lex = with_lexicon(data["train"], lex_kw)
     model = fit(train, halves=halves(data["train"], args.crossfit), **fit_kw)
-    for name, part in (("train", train), ("held out", [arr for _, arr in data["held"]])):
+    model.lexicon = lex
+    held = [arr[:3] for _, arr in data["held"]]
+    if lex is not None:
+        table = lex_table(np.array([WORD_IDS[w] for w in lex.words], np.int64), lex.scores)
+        held = [(np.hstack([arr[0], lexicon.columns(*arr[3], table, lex.near)]), arr[1], arr[2])
+                for _, arr in data["held"]]
+    for name, part in (("train", train), ("held out", held)):
         ps = [model.scores_from_x(a[0]) for a in part]
         pr = [weighted_f1(q, a[1], a[2], model.threshold) for q, a in zip(ps, part)]
         print(f"{name:>8}: line-level token P {np.mean([r[0] for r in pr]):.3f} R {np.mean([r[1] for r in pr]):.3f}"

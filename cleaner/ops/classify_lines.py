@@ -98,7 +98,7 @@ def apply(doc, rule) -> None:
     gate_at = page_gate.threshold if o["gate_threshold"] is None else o["gate_threshold"]
     if page_gate.page_probability(rows) < gate_at:
         return  # no menus, footers or teasers around it: text already cut down to its content
-    p = model.scores_from_x(features.context(rows))
+    p = model.scores_from_x(model.inputs(rows, lines))
     base = o["threshold"] if o["threshold"] is not None else model.threshold
     chars = np.expm1(rows[:, 0])
     prose = rows[:, features.RAW.index("long_prose")]

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from . import features
+from .lexicon import Lexicon
 
 MODEL_FILE = Path(__file__).with_name("model.json")
 
@@ -75,12 +76,20 @@ class LineModel:
     stage2: MLP
     threshold: float
     info: dict
+    lexicon: Lexicon | None = None
 
     def scores(self, lines: list[str], indents: list[int], paras: list[int], url: str | None) -> np.ndarray:
         """Probability that each line belongs to the article."""
         if not lines:
             return np.zeros(0, dtype=np.float32)
-        return self.scores_from_x(features.context(features.line_rows(lines, indents, paras, url)))
+        return self.scores_from_x(self.inputs(features.line_rows(lines, indents, paras, url), lines))
+
+    def inputs(self, rows: np.ndarray, lines: list[str]) -> np.ndarray:
+        """Stage 1's input matrix from the raw rows (and the lines' words, with a lexicon)."""
+        x = features.context(rows)
+        if self.lexicon is not None:
+            x = np.hstack([x, self.lexicon.line_columns(lines)])
+        return x
 
     def scores_from_x(self, x: np.ndarray) -> np.ndarray:
         """Probabilities from the stage-1 feature matrix."""
@@ -89,8 +98,11 @@ class LineModel:
 
     def to_json(self) -> dict:
         """The model file's content."""
-        return {"format": 1, "raw": list(features.RAW), "threshold": self.threshold, "info": self.info,
-                "stage1": self.stage1.to_json(), "stage2": self.stage2.to_json()}
+        d = {"format": 1, "raw": list(features.RAW), "threshold": self.threshold, "info": self.info,
+             "stage1": self.stage1.to_json(), "stage2": self.stage2.to_json()}
+        if self.lexicon is not None:
+            d["lexicon"] = self.lexicon.to_json()
+        return d
 
 
 @lru_cache(maxsize=4)
@@ -100,4 +112,4 @@ def load(path: str | None = None) -> LineModel:
     if d.get("raw") != list(features.RAW):
         raise ValueError(f"{path or MODEL_FILE}: trained with other features; retrain it")
     return LineModel(MLP.from_json(d["stage1"]), MLP.from_json(d["stage2"]), float(d["threshold"]),
-                     d.get("info", {}))
+                     d.get("info", {}), Lexicon.from_json(d["lexicon"]) if "lexicon" in d else None)
