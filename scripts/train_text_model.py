@@ -128,7 +128,8 @@ def token_ids(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     toks = lexicon.tokens(lines)
     offsets = np.zeros(len(lines) + 1, np.int64)
     np.cumsum([len(t) for t in toks], out=offsets[1:])
-    ids = np.fromiter((WORD_IDS.setdefault(w, len(WORD_IDS)) for t in toks for w in t), np.int64, int(offsets[-1]))
+    ids = np.fromiter((WORD_IDS.setdefault(w, len(WORD_IDS)) if w is not None else -1 for t in toks for w in t),
+                      np.int64, int(offsets[-1]))  # -1: a token no lexicon word can be
     return ids, offsets
 
 
@@ -155,9 +156,10 @@ def build_lexicon(records: list[tuple], size: int, min_hosts: int, smooth: float
     keys, fracs, pages = [], [], []
     for k, (page, arr) in enumerate(records):
         ids, offsets = arr[3]
+        line = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+        line, ids = line[ids >= 0], ids[ids >= 0]
         if not len(ids):
             continue
-        line = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
         pair = np.unique(ids * (len(offsets) + 1) + line)  # each (word, line) once
         word, ln = pair // (len(offsets) + 1), pair % (len(offsets) + 1)
         uw, inv = np.unique(word, return_inverse=True)
@@ -181,7 +183,7 @@ def build_lexicon(records: list[tuple], size: int, min_hosts: int, smooth: float
 
 
 def lex_table(ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """A lookup over WORD_IDS: the word's number, NaN outside the lexicon (last slot: ids added later)."""
+    """A lookup over WORD_IDS: the word's number, NaN outside the lexicon (the last slot, NaN: id -1)."""
     table = np.full(len(WORD_IDS) + 1, np.nan)
     table[ids] = scores
     return table
@@ -198,7 +200,7 @@ def with_lexicon(records: list[tuple], lex_kw: dict | None) -> tuple[list[tuple]
         table = lex_table(*build_lexicon([r for r, k in zip(records, folds) if k != f], **lex_kw))
         for i, (_, arr) in enumerate(records):
             if folds[i] == f:
-                cols[i] = lexicon.columns(arr[3][0], arr[3][1], table, lex_kw["near"])
+                cols[i] = lexicon.columns(lexicon.stats_from_values(table[arr[3][0]], arr[3][1]), lex_kw["near"])
     ids, scores = build_lexicon(records, **lex_kw)
     words = {i: w for w, i in WORD_IDS.items()}
     lex = Lexicon([words[i] for i in ids.tolist()], np.round(scores, 3).tolist(), lex_kw["near"])
@@ -499,7 +501,8 @@ def main(argv: list[str] | None = None) -> int:
     held = [arr[:3] for _, arr in data["held"]]
     if lex is not None:
         table = lex_table(np.array([WORD_IDS[w] for w in lex.words], np.int64), lex.scores)
-        held = [(np.hstack([arr[0], lexicon.columns(*arr[3], table, lex.near)]), arr[1], arr[2])
+        held = [(np.hstack([arr[0], lexicon.columns(lexicon.stats_from_values(table[arr[3][0]], arr[3][1]), lex.near)]),
+                 arr[1], arr[2])
                 for _, arr in data["held"]]
     for name, part in (("train", train), ("held out", held)):
         ps = [model.scores_from_x(a[0]) for a in part]

@@ -94,11 +94,11 @@ def apply(doc, rule) -> None:
         return
     model, page_gate = rule.compiled
     lines, indents, paras = line_inputs(doc)
-    rows = features.line_rows(lines, indents, paras, doc.url)
+    rows, lex = features.line_rows_lex(lines, indents, paras, doc.url, model.lexicon)
     gate_at = page_gate.threshold if o["gate_threshold"] is None else o["gate_threshold"]
     if page_gate.page_probability(rows) < gate_at:
         return  # no menus, footers or teasers around it: text already cut down to its content
-    p = model.scores_from_x(model.inputs(rows, lines))
+    p = model.scores_from_x(model.inputs(rows, lex))
     base = o["threshold"] if o["threshold"] is not None else model.threshold
     chars = np.expm1(rows[:, 0])
     prose = rows[:, features.RAW.index("long_prose")]

@@ -85,7 +85,14 @@ def slug_words(url: str | None) -> set[str]:
 
 
 def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str | None) -> np.ndarray:
-    """The raw feature matrix: one row per line, columns as in RAW.
+    """The raw feature matrix: one row per line, columns as in RAW (see line_rows_lex)."""
+    return line_rows_lex(lines, indents, paras, url)[0]
+
+
+def line_rows_lex(lines: list[str], indents: list[int], paras: list[int], url: str | None,
+                  lexicon=None) -> tuple[np.ndarray, np.ndarray | None]:
+    """The raw feature matrix: one row per line, columns as in RAW; and with a lexicon (lexicon.Lexicon),
+    its figures per line from the same pass (rows as in scan.LEX), else None.
 
     The lines are joined once and read as code points with per-character flags (charclass.py); one
     compiled pass (scan.py) counts what each line holds; Python regexes only run on the few candidate
@@ -94,14 +101,14 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     """
     n = len(lines)
     if not n:
-        return np.zeros((0, len(RAW)), dtype=np.float32)
+        return np.zeros((0, len(RAW)), dtype=np.float32), None if lexicon is None else lexicon.stats_slow([])
     text = "\n".join(lines)
     if text.count("\n") != n - 1:  # a line with a newline inside (not from to_units): one line each
         lines = [t.replace("\n", " ") for t in lines]
         text = "\n".join(lines)
     lens = np.fromiter(map(len, lines), np.int64, n)
     if not lens.all():  # empty lines (never from to_units) would make empty spans
-        return line_rows_slow(lines, indents, paras, url)
+        return line_rows_slow(lines, indents, paras, url), None if lexicon is None else lexicon.stats_slow(lines)
     from . import scan  # compiled with numba, whose import takes 0.2 s: only whole-page texts need it
     starts = np.zeros(n + 1, np.int64)
     np.cumsum(lens + 1, out=starts[1:])
@@ -114,9 +121,9 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
     word_starts = np.cumsum([len(text) + 1] + [len(w) + 1 for w in words[:-1]], dtype=np.int64)[:len(words)]
     cp = cc.codepoints(text + "\n" + "".join(w + " " for w in words))
     flags, lowv = cc.tables(cp)
-    counts, hits, line_hash, first_hash = scan.line_counts(
+    counts, hits, line_hash, first_hash, lex = scan.line_counts(
         cp, flags, lowv, starts, ends, *scan.stop_table(STOPWORDS), word_starts, kinds, *_needles(), cc.BITS,
-        np.uint64(cc.HASH_BASE))
+        np.uint64(cc.HASH_BASE), *(_NO_LEXICON if lexicon is None else lexicon.tables))
     nt, stop, digits, wchars, title, commas, in_slug, in_title, seps, list_mark, has_token, dateish = counts
     dup = scan.repeats(line_hash)
     first_rep = np.zeros(n, np.int64)
@@ -133,7 +140,11 @@ def line_rows(lines: list[str], indents: list[int], paras: list[int], url: str |
             hits[scan.URLISH], dateish, np.fromiter(map(str.isupper, lines), bool, n), cp[ends - 1] == 58, price,
             hits[scan.REVIEW], hits[scan.COMMENT], first_rep)):
         counts32[j] = row
-    return _columns(counts32, len(slug), len(title_words))
+    return _columns(counts32, len(slug), len(title_words)), None if lexicon is None else lex
+
+
+# An empty lexicon table for line_counts: no word is found.
+_NO_LEXICON = (np.zeros(16, np.uint64), np.full(16, -1, np.int64), 60, np.zeros(0, np.float64))
 
 
 @lru_cache(maxsize=1)

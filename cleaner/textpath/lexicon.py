@@ -1,82 +1,123 @@
-"""A compact lexical input for the line model: one learned number per word (EXPERIMENT, prototype).
+"""A compact lexical input for the line model: one learned number per word.
 
 Each vocabulary word carries a smoothed log-odds of the lines holding it being article rather than
-boilerplate, counted per host (a site's template words count once, however many pages it has). A line
-gets a few columns from its words' numbers (mean, min, max, the share of its words that are known, its
-first word's), appended to the stage-1 inputs.
+boilerplate, learned per host by scripts/train_text_model.py (a site's template words count once, however
+many pages it has). A line gets a few columns from its words' numbers: the mean, min and max over its known
+words, the share of its words that are known and its first word's number (and, optionally, the mean over
+the known words of the lines around it). The words are looked up in the compiled pass over the page's
+characters (scan.line_counts) that already hashes every token; `stats_slow` is the per-line definition
+tests compare it with.
 """
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 import numpy as np
 
-_TOK = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 N_COLUMNS = 5
+_SIGMA_FINAL, _SIGMA = "\u03c2", "\u03c3"
 
 
-def tokens(lines: list[str]) -> list[list[str]]:
-    """Lower-case word tokens of each line."""
-    return [_TOK.findall(t.lower()) for t in lines]
+def norm(token: str) -> str | None:
+    """A token as the compiled pass hashes it: each character's own lower case (final and medial sigma alike);
+    None for a token with a character whose lower case is two (U+0130), which no lexicon word holds."""
+    if "\u0130" in token:
+        return None
+    return token.lower().replace(_SIGMA_FINAL, _SIGMA)
 
 
-def columns(ids: np.ndarray, offsets: np.ndarray, table: np.ndarray, near: tuple[int, ...] = ()) -> np.ndarray:
-    """The lexical columns of n lines whose token ids are ids[offsets[i]:offsets[i+1]]; table[id] is the
-    word's number, NaN for a word outside the vocabulary; with `near`, the mean number of the known words
-    within each of those many lines around the line."""
+def tokens(lines: list[str]) -> list[list[str | None]]:
+    """The normalised word tokens of each line (runs of word characters, as features.line_rows reads them)."""
+    return [[norm(w) for w in _WORD.findall(t)] for t in lines]
+
+
+def stats_from_values(v: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """scan.LEX rows of n lines whose tokens' numbers are v[offsets[i]:offsets[i+1]] (NaN: not a lexicon word)."""
     n = len(offsets) - 1
-    out = np.zeros((n, N_COLUMNS + len(near)), np.float32)
-    if not n or not len(ids):
-        return out
-    v = table[ids]
-    known = ~np.isnan(v)
-    line = np.repeat(np.arange(n), np.diff(offsets))
-    cnt = np.bincount(line, weights=known, minlength=n)
+    out = np.zeros((6, n), np.float64)
     tot = np.diff(offsets)
-    vz = np.where(known, v, 0.0)
-    s = np.bincount(line, weights=vz, minlength=n)
-    has = cnt > 0
-    out[has, 0] = s[has] / cnt[has]
-    lo = np.full(n, np.inf)
-    hi = np.full(n, -np.inf)
+    out[5] = tot
+    if not n or not len(v):
+        return out
+    known = ~np.isnan(v)
+    line = np.repeat(np.arange(n), tot)
+    out[0] = np.bincount(line[known], weights=v[known], minlength=n)
+    out[1] = np.bincount(line[known], minlength=n)
+    lo, hi = np.full(n, np.inf), np.full(n, -np.inf)
     np.minimum.at(lo, line[known], v[known])
     np.maximum.at(hi, line[known], v[known])
-    out[has, 1] = lo[has]
-    out[has, 2] = hi[has]
-    out[tot > 0, 3] = cnt[tot > 0] / tot[tot > 0]
-    first = offsets[:-1][tot > 0]
-    fv = v[first]
-    out[np.flatnonzero(tot > 0), 4] = np.where(np.isnan(fv), 0.0, fv)
-    if near:
+    has = out[1] > 0
+    out[2, has], out[3, has] = lo[has], hi[has]
+    first = v[offsets[:-1][tot > 0]]
+    out[4, tot > 0] = np.where(np.isnan(first), 0.0, first)
+    return out
+
+
+def columns(stats: np.ndarray, near: tuple[int, ...] = ()) -> np.ndarray:
+    """The model's lexical input columns from the scan.LEX rows of a page's lines."""
+    s, known, lo, hi, first, tot = stats
+    n = stats.shape[1]
+    out = np.zeros((n, N_COLUMNS + len(near)), np.float32)
+    has = known > 0
+    out[has, 0] = s[has] / known[has]
+    out[:, 1], out[:, 2], out[:, 4] = lo, hi, first
+    out[tot > 0, 3] = known[tot > 0] / tot[tot > 0]
+    if near and n:
         cs = np.concatenate([[0.0], np.cumsum(s)])
-        cc = np.concatenate([[0.0], np.cumsum(cnt)])
+        cn = np.concatenate([[0.0], np.cumsum(known)])
         i = np.arange(n)
         for k, r in enumerate(near):
             a, b = np.maximum(i - r, 0), np.minimum(i + r + 1, n)
-            c = cc[b] - cc[a]
+            c = cn[b] - cn[a]
             out[:, N_COLUMNS + k] = np.where(c > 0, (cs[b] - cs[a]) / np.maximum(c, 1), 0.0)
     return out
 
 
 class Lexicon:
-    """Words and their numbers; columns() of a page's lines."""
+    """Words and their numbers: the tables the compiled pass looks them up in, and the columns of a page."""
 
     def __init__(self, words: list[str], scores: list[float], near: tuple[int, ...] = ()):
+        from . import charclass as cc
         self.near = tuple(near)
-        self.words = list(words)
-        self.scores = np.asarray(scores, np.float64)
-        self.index = {w: i for i, w in enumerate(self.words)}
-        self.table = np.append(self.scores, np.nan)  # the last slot: unknown words
+        every = cc.word_hashes(list(words))
+        if len(every) == len(words):  # each word one token (the usual case): no word-by-word check
+            hashes = [every[i:i + 1] for i in range(len(words))]
+        else:
+            hashes = [cc.word_hashes([w]) for w in words]
+        # only words the compiled pass can meet as one token (a normalised run of word characters)
+        ok = [len(h) == 1 and _WORD.fullmatch(w) is not None and norm(w) == w for w, h in zip(words, hashes)]
+        self.words = [w for w, k in zip(words, ok) if k]
+        self.scores = np.asarray([x for x, k in zip(scores, ok) if k], np.float64)
+        self.hashes = np.array([h[0] for h, k in zip(hashes, ok) if k], np.uint64)
 
-    def line_columns(self, lines: list[str]) -> np.ndarray:
-        """Lexical columns of the lines."""
-        unk = len(self.words)
-        get = self.index.get
+    @cached_property
+    def tables(self) -> tuple:
+        """scan.line_counts' lexicon arguments."""
+        from . import scan
+        return (*scan.index_table(self.hashes), self.scores)
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        index: dict[str, int] = {}
+        for i, w in enumerate(self.words):
+            index.setdefault(w, i)  # a word given twice keeps its first number, as scan.index_table does
+        return index
+
+    def stats_slow(self, lines: list[str]) -> np.ndarray:
+        """scan.LEX rows of the lines by their plain definition (the reference of the compiled pass)."""
         toks = tokens(lines)
         offsets = np.zeros(len(lines) + 1, np.int64)
         np.cumsum([len(t) for t in toks], out=offsets[1:])
-        ids = np.fromiter((get(w, unk) for t in toks for w in t), np.int64, int(offsets[-1]))
-        return columns(ids, offsets, self.table, self.near)
+        get, table = self._index.get, np.append(self.scores, np.nan)
+        v = table[np.fromiter((get(w, -1) if w is not None else -1 for t in toks for w in t), np.int64,
+                              int(offsets[-1]))]
+        return stats_from_values(v, offsets)
+
+    def columns(self, stats: np.ndarray) -> np.ndarray:
+        """The model's lexical input columns of a page from its scan.LEX rows."""
+        return columns(stats, self.near)
 
     def to_json(self) -> dict:
         """The model file's lexicon member."""

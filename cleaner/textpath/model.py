@@ -82,13 +82,14 @@ class LineModel:
         """Probability that each line belongs to the article."""
         if not lines:
             return np.zeros(0, dtype=np.float32)
-        return self.scores_from_x(self.inputs(features.line_rows(lines, indents, paras, url), lines))
+        return self.scores_from_x(self.inputs(*features.line_rows_lex(lines, indents, paras, url, self.lexicon)))
 
-    def inputs(self, rows: np.ndarray, lines: list[str]) -> np.ndarray:
-        """Stage 1's input matrix from the raw rows (and the lines' words, with a lexicon)."""
+    def inputs(self, rows: np.ndarray, lex: np.ndarray | None = None) -> np.ndarray:
+        """Stage 1's input matrix from the raw rows (and, with a lexicon, the lexicon's figures of the lines:
+        features.line_rows_lex gives both)."""
         x = features.context(rows)
         if self.lexicon is not None:
-            x = np.hstack([x, self.lexicon.line_columns(lines)])
+            x = np.hstack([x, self.lexicon.columns(lex)])
         return x
 
     def scores_from_x(self, x: np.ndarray) -> np.ndarray:

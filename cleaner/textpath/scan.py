@@ -25,6 +25,10 @@ LEGAL, URLISH, REVIEW, COMMENT, CURRENCY = range(5)
 COUNTS = ("tokens", "stop", "digits", "wordchars", "title", "commas", "in_slug", "in_title", "separators",
           "list_mark", "has_token", "dateish")
 
+# Rows of the lexicon figures line_counts returns: the sum, count, min and max of the numbers of a line's
+# known words, and its first word's number (0 when not known or none is).
+LEX = ("sum", "known", "min", "max", "first", "tokens")
+
 _U64 = np.uint64
 _SEPARATOR_MIDS = np.array([ord(c) for c in "|\u2022\u00b7\u00bb\u203a/ "], np.int64)  # " X " separators
 
@@ -95,6 +99,21 @@ def hash_table(keys: np.ndarray) -> tuple[np.ndarray, int]:
     return slots, 64 - bits
 
 
+def index_table(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """Open addressing like hash_table, with each key's position in `keys` beside it (-1: empty slot), as
+    _find reads it; a key given twice keeps its first position."""
+    bits = max(4, (4 * max(1, len(keys))).bit_length())
+    slots = np.zeros(1 << bits, np.uint64)
+    index = np.full(1 << bits, -1, np.int64)
+    for i, key in enumerate(keys.tolist()):
+        at = key >> (64 - bits)
+        while index[at] >= 0 and slots[at] != key:
+            at = (at + 1) & ((1 << bits) - 1)
+        if index[at] < 0:
+            slots[at], index[at] = key, i
+    return slots, index, 64 - bits
+
+
 @njit(cache=True, nogil=True, inline="always")
 def _member(slots, shift, key) -> bool:
     """Whether key is in a hash_table."""
@@ -109,8 +128,11 @@ def _member(slots, shift, key) -> bool:
 
 @njit(cache=True, nogil=True)
 def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_starts, word_kinds,
-                delta, accept, raw_needles, raw_len, raw_group, raw_first, raw_end, bits, p):
-    """Per-line counts (rows as in COUNTS), marker hits (one row per group), line and first-word hashes.
+                delta, accept, raw_needles, raw_len, raw_group, raw_first, raw_end, bits, p,
+                lex_slots, lex_index, lex_shift, lex_values):
+    """Per-line counts (rows as in COUNTS), marker hits (one row per group), line and first-word hashes,
+    and the lexicon's figures per line (rows as in LEX: lex_* is an index_table of the lexicon's words and
+    their numbers; an empty table costs one probe per token).
 
     cp, flags, lowv: code points, charclass flags and lower-case hash values of the joined lines, then
     of the slug and title words (each followed by one separator); starts and ends: each line's span;
@@ -129,10 +151,12 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
     first_hash = np.zeros(n, np.uint64)
     word_slots, word_index, word_shift = _word_table(flags, lowv, word_starts, W, p)
     seen = np.full(len(word_starts), -1, np.int64)
+    lex = np.zeros((len(LEX), n), np.float64)
     for line in range(n):
         a, b = starts[line], ends[line]
         # per-line counts in locals (stored once at the end of the line)
         tokens = stop = digits = wordchars = title = commas = in_slug = in_title = 0
+        lsum, lknown, lmin, lmax, lfirst = 0.0, 0, np.inf, -np.inf, 0.0
         lh, lpw = _U64(0), _U64(1)
         in_token = False
         th, tpw = _U64(0), _U64(1)
@@ -183,12 +207,25 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                     title += 1
                 if _member(stop_slots, stop_shift, th):
                     stop += 1
+                k = _find(lex_slots, lex_index, lex_shift, th)
+                if k >= 0:
+                    v = lex_values[k]
+                    lsum += v
+                    lknown += 1
+                    lmin = min(lmin, v)
+                    lmax = max(lmax, v)
+                    if tokens == 1:
+                        lfirst = v
                 w = _find(word_slots, word_index, word_shift, th)
                 if w >= 0 and seen[w] != line:  # distinct words per line
                     seen[w] = line
                     in_slug += word_kinds[w] & 1
                     in_title += word_kinds[w] >> 1
         line_hash[line] = lh
+        if lknown:
+            lex[0, line], lex[1, line], lex[2, line], lex[3, line] = lsum, lknown, lmin, lmax
+            lex[4, line] = lfirst
+        lex[5, line] = tokens
         for g in range(CURRENCY):
             if groups >> g & 1:
                 hits[g, line] = True
@@ -208,7 +245,7 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
             counts[8, line] = total
         counts[9, line] = _list_mark(cp, flags, a, b, MARK, SPACE, D)
         counts[11, line] = digits > 0 and b - a < 60 and _dateish(cp, flags, a, b, D, W)
-    return counts, hits, line_hash, first_hash
+    return counts, hits, line_hash, first_hash, lex
 
 
 @njit(cache=True, nogil=True)
