@@ -73,3 +73,23 @@ def test_a_shops_category_page_keeps_its_items():
     assert "Add to basket" not in kept
     fixed = _clean(category_page(), expected_f1=0)
     assert sum(name in fixed for name, _ in ITEMS) < len(names)
+
+
+def test_short_lines_kept_above_the_byline_go_when_the_article_starts_below_it():
+    """above_byline: with the byline above every kept prose line, the kept short lines above it (a teaser, the
+    page-title line) go, the headline and the prose stay; with prose kept above the byline nothing goes."""
+    from types import SimpleNamespace
+
+    from cleaner.ops.classify_lines import _above_byline
+    units = [SimpleNamespace(text=t) for t in ["Page title | Site", "Menu", "Teaser", "Headline", "By Ann Lee",
+                                               "May 3, 2025", "Prose one.", "Prose two."]]
+    header = [(units[3], "model:title"), (units[4], "model:author"), (units[5], "model:date")]
+    kept = np.array([0, 2, 3, 6, 7])
+    prose = np.array([0, 0, 0, 0, 0, 0, 1, 1], np.float32)
+    kept_prose = np.zeros(8, bool)
+    kept_prose[[6, 7]] = True
+    assert _above_byline(units, header, kept, kept_prose, prose) == {0, 2}
+    prose[2] = 1  # a prose line above the byline, kept: the article does not start at the byline
+    kept_prose[2] = True
+    assert _above_byline(units, header, kept, kept_prose, prose) == set()
+    assert _above_byline(units, header[:1], kept, kept_prose, prose) == set()  # no byline: nothing

@@ -45,6 +45,10 @@ OPTIONS = {
                                    "kept lines give the highest expected word F1 when each line's score is "
                                    "read as its probability of being article (1: that cut alone; 0: the "
                                    "fixed thresholds above)"},
+    "above_byline": {"type": "boolean", "default": False,
+                     "description": "when the page's byline (author or date line) sits above every kept prose "
+                                    "line, the short lines kept above it go too (teasers, a page-title line): "
+                                    "the article starts at its byline"},
     "gate": {"type": ["string", "null"], "default": None,
              "description": "path of a page-gate file; default: the one shipped in the package"},
     "gate_threshold": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "default": None,
@@ -118,14 +122,33 @@ def apply(doc, rule) -> None:
     kept_prose = (prose > 0) & (p >= thr)
     header = page_header.read(doc, rows, kept_prose, first, last)  # title, author, date and their lines
     taken = {id(u) for u, _ in header}
-    if any(units[i].keep and id(units[i]) not in taken for i in kept.tolist()):
+    drop = p < thr
+    above: set[int] = set()
+    if o["above_byline"]:
+        above = _above_byline(units, header, kept, kept_prose, prose)
+        drop[list(above)] = True
+    if any(units[i].keep and id(units[i]) not in taken for i in kept.tolist() if i not in above):
         for u, reason in header:
             doc.drop(u, rule, category="header", reason=reason)
     # else the headline and byline are all the model kept: they stay as the text (and as metadata)
     legal = (rows[:, features.RAW.index("legal")] > 0).tolist()
-    doc.drop_many(((units[i], *_why(units[i].text, i, first, last, legal[i]))
-                   for i in np.flatnonzero(p < thr).tolist()
+    doc.drop_many(((units[i], *(_NAV if i in above else _why(units[i].text, i, first, last, legal[i])))
+                   for i in np.flatnonzero(drop).tolist()
                    if units[i].keep), rule)
+
+
+def _above_byline(units, header, kept, kept_prose, prose) -> set[int]:
+    """Kept lines above the page's first byline line that are neither prose nor the headline, when no kept
+    prose is above that line."""
+    byline = {id(u) for u, reason in header if reason != "model:title"}
+    if not byline:
+        return set()
+    b = next(i for i, u in enumerate(units) if id(u) in byline)
+    body = np.flatnonzero(kept_prose)
+    if len(body) and body[0] < b:
+        return set()
+    taken = {id(u) for u, _ in header}
+    return {i for i in kept[kept < b].tolist() if not prose[i] and id(units[i]) not in taken}
 
 
 def expected_f1_cut(p: np.ndarray, words: np.ndarray) -> float:
