@@ -11,6 +11,11 @@ exactly as cleaner does; a line is labelled "article" when most of its word 3-gr
 page's ground truth (short lines: when their words occur there and an article line is close by).
 Pages whose host hashes into the held-out fifth (see `held_out`) are never trained on; the script
 reports line-level figures on them, and `bench`/README figures give page-level ones.
+
+The lexicon (cleaner/textpath/lexicon.py, --lex): the 8,000 words found on most training hosts (at least
+five), each with a smoothed log-odds of the lines holding it being article, counted per host; a training
+page's lexical columns come from a lexicon built without its host (five folds of the hosts), so stage 1
+learns how much to trust the words on hosts it has not seen.
 """
 from __future__ import annotations
 
@@ -429,11 +434,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="stage 2's two-fold cross-fitting: alternate page texts, or halves of the hosts")
     ap.add_argument("--type-weight", type=float, default=1.0,
                     help="weight of the lines of pages other than articles in training (1: every page the same)")
-    ap.add_argument("--lex", type=int, default=0, metavar="N",
+    ap.add_argument("--lex", type=int, default=8000, metavar="N",
                     help="a lexicon of N words (one learned number each) as extra stage-1 input (0: none)")
     ap.add_argument("--lex-min-hosts", type=int, default=5, help="a lexicon word is on at least this many hosts")
     ap.add_argument("--lex-smooth", type=float, default=2.0, help="the lexicon's smoothing (in hosts)")
-    ap.add_argument("--lex-near", type=int, nargs="*", default=[], metavar="R",
+    ap.add_argument("--lex-near", type=int, nargs="*", default=[3, 10], metavar="R",
                     help="also the mean lexical number of the words within R lines around each line (per R)")
     ap.add_argument("--cache", type=Path, default=None, help="pickle of flattened pages (reused if present)")
     ap.add_argument("--cv", type=int, default=0, metavar="K",
@@ -496,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     train, lex = with_lexicon(data["train"], lex_kw)
-    model = fit(train, halves=halves(data["train"], args.crossfit), **fit_kw)
+    model = fit(train, halves=halves(data["train"], args.crossfit), info={"lexicon": lex_kw}, **fit_kw)
     model.lexicon = lex
     held = [arr[:3] for _, arr in data["held"]]
     if lex is not None:

@@ -16,7 +16,7 @@ def test_model_file_is_small_and_matches_features():
     data = json.loads(MODEL_FILE.read_text())
     assert data["raw"] == list(features.RAW)
     model = load()
-    x = features.context(features.line_rows(["a line"] * 3, [0] * 3, [0, 1, 2], None))
+    x = model.inputs(*features.line_rows_lex(["a line"] * 3, [0] * 3, [0, 1, 2], None, model.lexicon))
     assert x.shape[1] == model.stage1.w1.shape[0]
     assert 0 < model.threshold < 1
 

@@ -248,7 +248,9 @@ def stage2(logit: np.ndarray, x: np.ndarray) -> np.ndarray:
     z = np.zeros((n, N_STAGE2), np.float32)
     if n:
         from . import fill  # numba (see line_rows)
-        fill.stage2_rest(z, logit, 1.0 / (1.0 + np.exp(-logit)), x, len(RAW), fill.signed_tables(n)[1])
+        with np.errstate(over="ignore"):  # a logit under -88 (float32): exp is inf and the probability 0, as wanted
+            p = 1.0 / (1.0 + np.exp(-logit))
+        fill.stage2_rest(z, logit, p, x, len(RAW), fill.signed_tables(n)[1])
     return z
 
 
