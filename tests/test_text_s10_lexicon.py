@@ -82,3 +82,14 @@ def test_lexicon_counts_each_host_once(train_script):
     got = dict(zip((words[i] for i in ids.tolist()), scores.tolist()))
     assert "site0only" not in got and "words" in got
     assert got["ferry"] > 0 > got["subscribe"]
+
+
+def test_compiled_columns_equal_the_numpy_definition():
+    rng = np.random.default_rng(5)
+    lex = Lexicon(["a"], [1.0], near=(1, 3, 10))
+    for n in (0, 1, 2, 7, 60):
+        tot = rng.integers(0, 9, n).astype(np.float64)
+        known = np.minimum(tot, rng.integers(0, 9, n))
+        lo, hi = rng.normal(size=n) * (known > 0), rng.normal(size=n) * (known > 0)
+        stats = np.stack([rng.normal(size=n) * known, known, lo, hi, rng.normal(size=n) * (tot > 0), tot])
+        assert np.array_equal(lex.columns(stats), lexicon.columns(stats, (1, 3, 10)))

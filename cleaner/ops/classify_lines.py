@@ -143,9 +143,10 @@ def _above_byline(units, header, kept, kept_prose, prose) -> set[int]:
     byline = {id(u) for u, reason in header if reason != "model:title"}
     if not byline:
         return set()
-    b = next(i for i, u in enumerate(units) if id(u) in byline)
     body = np.flatnonzero(kept_prose)
-    if len(body) and body[0] < b:
+    end = int(body[0]) if len(body) else len(units)  # only a byline above the first kept prose line counts
+    b = next((i for i in range(end) if id(units[i]) in byline), None)
+    if b is None:
         return set()
     taken = {id(u) for u, _ in header}
     return {i for i in kept[kept < b].tolist() if not prose[i] and id(units[i]) not in taken}

@@ -144,7 +144,7 @@ def line_rows_lex(lines: list[str], indents: list[int], paras: list[int], url: s
 
 
 # An empty lexicon table for line_counts: no word is found.
-_NO_LEXICON = (np.zeros(16, np.uint64), np.full(16, -1, np.int64), 60, np.zeros(0, np.float64))
+_NO_LEXICON = (np.zeros(32, np.uint64), 60)
 
 
 @lru_cache(maxsize=1)

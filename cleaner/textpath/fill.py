@@ -199,3 +199,30 @@ def gate_sums(rows, mean_idx, share_idx, edge_idx, max_idx, edge, out):
             top1 = max(top1, rows[i, max_idx[1]])
     out[at + 5] = top0
     out[at + 6] = max(top1, rows[0, max_idx[1]])  # the slug counts on the first line too
+
+
+@njit(cache=True, nogil=True)
+def lex_columns(stats, near, out):
+    """Fill out (zeros, n x (5 + len(near))) from the lexicon's figures per line (scan.LEX rows), as
+    lexicon.columns defines them: mean, min and max number of the known words, their share of the words,
+    the first word's number, then per width r the mean number of the known words within r lines (float64
+    prefix sums, as numpy's cumulative sums)."""
+    n = stats.shape[1]
+    cs = np.zeros(n + 1)
+    cn = np.zeros(n + 1)
+    for i in range(n):
+        known = stats[1, i]
+        if known > 0:
+            out[i, 0] = stats[0, i] / known
+        out[i, 1], out[i, 2], out[i, 4] = stats[2, i], stats[3, i], stats[4, i]
+        if stats[5, i] > 0:
+            out[i, 3] = known / stats[5, i]
+        cs[i + 1] = cs[i] + stats[0, i]
+        cn[i + 1] = cn[i] + known
+    for k in range(len(near)):
+        r = near[k]
+        for i in range(n):
+            a, b = max(i - r, 0), min(i + r + 1, n)
+            c = cn[b] - cn[a]
+            if c > 0:
+                out[i, 5 + k] = (cs[b] - cs[a]) / c

@@ -96,13 +96,13 @@ class Lexicon:
     def tables(self) -> tuple:
         """scan.line_counts' lexicon arguments."""
         from . import scan
-        return (*scan.index_table(self.hashes), self.scores)
+        return scan.value_table(self.hashes, self.scores)
 
     @cached_property
     def _index(self) -> dict[str, int]:
         index: dict[str, int] = {}
         for i, w in enumerate(self.words):
-            index.setdefault(w, i)  # a word given twice keeps its first number, as scan.index_table does
+            index.setdefault(w, i)  # a word given twice keeps its first number, as scan.value_table does
         return index
 
     def stats_slow(self, lines: list[str]) -> np.ndarray:
@@ -116,8 +116,15 @@ class Lexicon:
         return stats_from_values(v, offsets)
 
     def columns(self, stats: np.ndarray) -> np.ndarray:
-        """The model's lexical input columns of a page from its scan.LEX rows."""
-        return columns(stats, self.near)
+        """The model's lexical input columns of a page from its scan.LEX rows (`columns`, compiled)."""
+        from . import fill
+        out = np.zeros((stats.shape[1], N_COLUMNS + len(self.near)), np.float32)
+        fill.lex_columns(stats, self._near, out)
+        return out
+
+    @cached_property
+    def _near(self) -> np.ndarray:
+        return np.array(self.near, np.int64)
 
     def to_json(self) -> dict:
         """The model file's lexicon member."""

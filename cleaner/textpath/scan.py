@@ -99,19 +99,33 @@ def hash_table(keys: np.ndarray) -> tuple[np.ndarray, int]:
     return slots, 64 - bits
 
 
-def index_table(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-    """Open addressing like hash_table, with each key's position in `keys` beside it (-1: empty slot), as
-    _find reads it; a key given twice keeps its first position."""
-    bits = max(4, (4 * max(1, len(keys))).bit_length())
-    slots = np.zeros(1 << bits, np.uint64)
-    index = np.full(1 << bits, -1, np.int64)
-    for i, key in enumerate(keys.tolist()):
+def value_table(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, int]:
+    """Open addressing (linear probing, at most half full) of keys with a float64 value each, interleaved in
+    one array (slot k: key at 2k, the value's bits at 2k + 1) so that a probe reads one cache line: the
+    lexicon is probed for every token of a page, and two tables (keys, then values) cost two cache misses
+    per token on a cold page. 0 marks an empty slot; a key given twice keeps its first value."""
+    bits = max(4, (2 * max(1, len(keys)) - 1).bit_length())
+    table = np.zeros(2 << bits, np.uint64)
+    bits_of = np.asarray(values, np.float64).view(np.uint64)
+    for key, v in zip(keys.tolist(), bits_of.tolist()):
         at = key >> (64 - bits)
-        while index[at] >= 0 and slots[at] != key:
+        while table[2 * at] != 0 and table[2 * at] != key:
             at = (at + 1) & ((1 << bits) - 1)
-        if index[at] < 0:
-            slots[at], index[at] = key, i
-    return slots, index, 64 - bits
+        if table[2 * at] == 0:
+            table[2 * at], table[2 * at + 1] = key, v
+    return table, 64 - bits
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _value(table, values, shift, key) -> int:
+    """The slot of key in a value_table (its value: values[2 * slot + 1]), or -1."""
+    at = np.int64(key >> _U64(shift))
+    mask = len(table) // 2 - 1
+    while table[2 * at] != 0:
+        if table[2 * at] == key:
+            return at
+        at = (at + 1) & mask
+    return -1
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -129,10 +143,10 @@ def _member(slots, shift, key) -> bool:
 @njit(cache=True, nogil=True)
 def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_starts, word_kinds,
                 delta, accept, raw_needles, raw_len, raw_group, raw_first, raw_end, bits, p,
-                lex_slots, lex_index, lex_shift, lex_values):
+                lex_table, lex_shift):
     """Per-line counts (rows as in COUNTS), marker hits (one row per group), line and first-word hashes,
-    and the lexicon's figures per line (rows as in LEX: lex_* is an index_table of the lexicon's words and
-    their numbers; an empty table costs one probe per token).
+    and the lexicon's figures per line (rows as in LEX: lex_table holds the hashes of the lexicon's words and
+    their numbers as a value_table; an empty table costs one probe per token).
 
     cp, flags, lowv: code points, charclass flags and lower-case hash values of the joined lines, then
     of the slug and title words (each followed by one separator); starts and ends: each line's span;
@@ -152,6 +166,7 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
     word_slots, word_index, word_shift = _word_table(flags, lowv, word_starts, W, p)
     seen = np.full(len(word_starts), -1, np.int64)
     lex = np.zeros((len(LEX), n), np.float64)
+    lex_values = lex_table.view(np.float64)
     for line in range(n):
         a, b = starts[line], ends[line]
         # per-line counts in locals (stored once at the end of the line)
@@ -207,9 +222,9 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                     title += 1
                 if _member(stop_slots, stop_shift, th):
                     stop += 1
-                k = _find(lex_slots, lex_index, lex_shift, th)
+                k = _value(lex_table, lex_values, lex_shift, th)
                 if k >= 0:
-                    v = lex_values[k]
+                    v = lex_values[2 * k + 1]
                     lsum += v
                     lknown += 1
                     lmin = min(lmin, v)
