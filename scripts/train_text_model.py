@@ -12,7 +12,7 @@ page's ground truth (short lines: when their words occur there and an article li
 Pages whose host hashes into the held-out fifth (see `held_out`) are never trained on; the script
 reports line-level figures on them, and `bench`/README figures give page-level ones.
 
-The lexicon (cleaner/textpath/lexicon.py, --lex): the 8,000 words found on most training hosts (at least
+The lexicon (cleaner/textpath/lexicon.py, --lex): the 2,000 words found on most training hosts (at least
 five), each with a smoothed log-odds of the lines holding it being article, counted per host; a training
 page's lexical columns come from a lexicon built without its host (five folds of the hosts), so stage 1
 learns how much to trust the words on hosts it has not seen.
@@ -434,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="stage 2's two-fold cross-fitting: alternate page texts, or halves of the hosts")
     ap.add_argument("--type-weight", type=float, default=1.0,
                     help="weight of the lines of pages other than articles in training (1: every page the same)")
-    ap.add_argument("--lex", type=int, default=8000, metavar="N",
+    ap.add_argument("--lex", type=int, default=2000, metavar="N",
                     help="a lexicon of N words (one learned number each) as extra stage-1 input (0: none)")
     ap.add_argument("--lex-min-hosts", type=int, default=5, help="a lexicon word is on at least this many hosts")
     ap.add_argument("--lex-smooth", type=float, default=2.0, help="the lexicon's smoothing (in hosts)")
