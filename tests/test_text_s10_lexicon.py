@@ -93,3 +93,14 @@ def test_compiled_columns_equal_the_numpy_definition():
         lo, hi = rng.normal(size=n) * (known > 0), rng.normal(size=n) * (known > 0)
         stats = np.stack([rng.normal(size=n) * known, known, lo, hi, rng.normal(size=n) * (tot > 0), tot])
         assert np.array_equal(lex.columns(stats), lexicon.columns(stats, (1, 3, 10)))
+
+
+def test_model_inputs_are_the_context_then_the_lexical_columns():
+    from cleaner.textpath.model import load
+    model = load()
+    assert model.lexicon is not None
+    lines = [*NAV, "Harbour council approves new ferry terminal", *PARAGRAPHS]
+    rows, stats = features.line_rows_lex(lines, [0] * len(lines), list(range(len(lines))), URL, model.lexicon)
+    x = model.inputs(rows, stats)
+    assert np.array_equal(x, np.hstack([features.context(rows), lexicon.columns(stats, model.lexicon.near)]))
+    assert x.shape[1] == model.stage1.w1.shape[0]

@@ -220,11 +220,11 @@ def _columns(counts: np.ndarray, n_slug: int, n_title: int) -> np.ndarray:
 N_CONTEXT = len(RAW) + 4 * len(NEIGHBOUR) + len(WINDOWS) * len(WINDOWED) + 12
 
 
-def context(rows: np.ndarray) -> np.ndarray:
+def context(rows: np.ndarray, extra: int = 0) -> np.ndarray:
     """Raw features plus neighbours, windows, anchors and document-level figures (one matrix, filled by
-    a compiled loop: fill.context_rest)."""
+    a compiled loop: fill.context_rest), and `extra` columns of zeros after them (the lexicon's)."""
     n, r = rows.shape
-    x = np.zeros((n, N_CONTEXT), np.float32)
+    x = np.zeros((n, N_CONTEXT + extra), np.float32)
     if not n:
         return x
     from . import fill  # numba (see line_rows)

@@ -115,12 +115,21 @@ class Lexicon:
                               int(offsets[-1]))]
         return stats_from_values(v, offsets)
 
+    @property
+    def width(self) -> int:
+        """How many input columns the lexicon gives a line."""
+        return N_COLUMNS + len(self.near)
+
     def columns(self, stats: np.ndarray) -> np.ndarray:
         """The model's lexical input columns of a page from its scan.LEX rows (`columns`, compiled)."""
-        from . import fill
-        out = np.zeros((stats.shape[1], N_COLUMNS + len(self.near)), np.float32)
-        fill.lex_columns(stats, self._near, out)
+        out = np.zeros((stats.shape[1], self.width), np.float32)
+        self.fill(stats, out)
         return out
+
+    def fill(self, stats: np.ndarray, out: np.ndarray) -> None:
+        """Write the lexical columns into out (zeros, one row per line; a view of the model's input matrix)."""
+        from . import fill
+        fill.lex_columns(stats, self._near, out)
 
     @cached_property
     def _near(self) -> np.ndarray:

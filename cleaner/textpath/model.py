@@ -87,9 +87,10 @@ class LineModel:
     def inputs(self, rows: np.ndarray, lex: np.ndarray | None = None) -> np.ndarray:
         """Stage 1's input matrix from the raw rows (and, with a lexicon, the lexicon's figures of the lines:
         features.line_rows_lex gives both)."""
-        x = features.context(rows)
-        if self.lexicon is not None:
-            x = np.hstack([x, self.lexicon.columns(lex)])
+        if self.lexicon is None:
+            return features.context(rows)
+        x = features.context(rows, self.lexicon.width)  # the lexical columns filled in place: no copy
+        self.lexicon.fill(lex, x[:, features.N_CONTEXT:])
         return x
 
     def scores_from_x(self, x: np.ndarray) -> np.ndarray:
