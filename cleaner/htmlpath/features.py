@@ -168,7 +168,7 @@ def class_signal(el, forum: bool = False, product: bool = False) -> int:
     key = (role, cls, ident, forum, itemprop, product)
     sig = _SIGNAL_CACHE.get(key)
     if sig is None:
-        sig = _attr_signal(role, f"{cls or ''} {ident or ''}", forum, itemprop, product)
+        sig = attr_signal(role, f"{cls or ''} {ident or ''}", forum, itemprop, product)
         if len(_SIGNAL_CACHE) < 50000:
             _SIGNAL_CACHE[key] = sig
     return sig
@@ -177,7 +177,7 @@ def class_signal(el, forum: bool = False, product: bool = False) -> int:
 _SIGNAL_CACHE: dict[tuple, int] = {}
 
 
-def _attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None, product: bool = False) -> int:
+def attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None, product: bool = False) -> int:
     """class_signal from the role, class/id text and itemprop (cached by the caller)."""
     if role:
         role = role.lower()
@@ -223,7 +223,7 @@ def soft_in_main(el) -> bool:
     if el.tag != "aside" and role not in _SOFT_IN_MAIN_ROLES:
         return False
     # ...but an <aside class="sidebar"> is chrome by its own words too
-    return _attr_signal(None, f"{el.get('class') or ''} {el.get('id') or ''}", False, None) >= -1
+    return attr_signal(None, f"{el.get('class') or ''} {el.get('id') or ''}", False, None) >= -1
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

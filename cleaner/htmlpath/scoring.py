@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .features import BLOCK_TAGS, CHROME_TAGS, HEADINGS, _attr_signal, class_signal, soft_in_main
+from .features import BLOCK_TAGS, CHROME_TAGS, HEADINGS, attr_signal, class_signal, soft_in_main
 
 CONTENT_BONUS = 0.25   # share of its prose a content-classed element gets on top (beats a bare wrapper)
 WEAK_CHROME = 0.2      # prose under a chrome-like class still counts this much
@@ -184,7 +184,7 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
         sig = class_signal(el, forum, product) if use_classes else 0
         if sig < 0 and el.get("id") and _heading_anchor(el):
             # the id only names the section after its heading ("respond-to-review-comments"): its class says more
-            sig = _attr_signal(el.get("role"), el.get("class") or "", forum, el.get("itemprop"), product)
+            sig = attr_signal(el.get("role"), el.get("class") or "", forum, el.get("itemprop"), product)
         if sig < -1 and in_main[i] and el.tag != "main" and soft_in_main(el):
             sig = -1
         if sig < 0 and s.raw_pos[i] > 0.7 * total:
