@@ -133,9 +133,33 @@ def refine(body, pick, url: str | None, kind: str = "", forum: bool = False, dro
     # a caption inside the pick stays: the line stage moves it to `captions` (the ground truth the model
     # learnt from leaves captions out of the text, which is where they go anyway)
     keep |= inside & np.fromiter((o.tag in CAPTION_TAGS for o in r.owners), dtype=bool, count=len(r.owners))
+    keep |= _rest_of_kept_tables(keep, inside, r.owners, pick)
     if not keep.any() or (keep == inside).all():
         return pick
     return _apply(body, pick, [o for o, k in zip(r.owners, keep) if k], r.owners, dropped)
+
+
+def _rest_of_kept_tables(keep: np.ndarray, inside: np.ndarray, owners: list, pick) -> np.ndarray:
+    """The runs of each table inside the pick that the model keeps a run of: a table stays whole.
+
+    Out of their table a data table's short cells ("Yes", "Feature 2", a figure) read like a widget's
+    labels, and dropping some of them leaves rows with holes. Only tables within the pick count: a layout
+    table around it holds the page's chrome too."""
+    tables = []
+    for owner, ins in zip(owners, inside):
+        table = None
+        if ins:
+            for a in owner.iterancestors():
+                if a is pick:
+                    break
+                if a.tag == "table":
+                    table = a
+                    break
+        tables.append(table)
+    kept = {id(t) for t, k in zip(tables, keep) if t is not None and k}
+    if not kept:
+        return np.zeros(len(owners), dtype=bool)
+    return np.fromiter((t is not None and id(t) in kept for t in tables), dtype=bool, count=len(owners))
 
 
 def _ancestors(el) -> list:
