@@ -37,7 +37,15 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, 
     details)."""
     whole = s.raw_pos[i] if whole is None else whole
     cards = None if card or forum else _cards(s, i)
-    for child in list(s.elements[i]):
+    children = list(s.elements[i])
+    # the prose of the children before the current one (those still in the tree) and after it, for
+    # _mid_text: running sums, as a walk of the siblings for each child is quadratic in a list of links
+    prose = [s.raw_pos[j] if (j := s.index.get(c)) is not None else 0.0 for c in children]
+    before, after = 0.0, sum(prose)
+    for k, child in enumerate(children):
+        if k and children[k - 1].getparent() is not None:
+            before += prose[k - 1]
+        after -= prose[k]
         j = s.index.get(child)
         if j is None or s.chars[j] == 0:
             continue
@@ -53,7 +61,7 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, 
             continue  # kept whole: its items are the content (see _inner_list)
         if linky and s.signal[j] >= 0 and _heading(child) and _templated(s.elements[i]):
             continue  # a product tile's linked name (a shop grid's cards are not protected whole: see _cards)
-        if net < 0 and (s.signal[j] < 0 or (linky and not _mid_text(s, child, whole))):
+        if net < 0 and (s.signal[j] < 0 or (linky and not _mid_text(before, after, whole))):
             _drop(child, dropped)
         elif s.signal[j] < 0 and s.raw_pos[j] < MINOR_CHROME * whole:
             _drop(child, dropped)
@@ -67,17 +75,8 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, 
 MID_AFTER, MID_BEFORE = 0.2, 0.2
 
 
-def _mid_text(s: scoring.Scores, child, whole: float) -> bool:
-    """Whether the pick's prose stands on both sides of child among its siblings (see MID_AFTER)."""
-    before = after = 0.0
-    for sib in child.itersiblings(preceding=True):
-        j = s.index.get(sib)
-        if j is not None:
-            before += s.raw_pos[j]
-    for sib in child.itersiblings():
-        j = s.index.get(sib)
-        if j is not None:
-            after += s.raw_pos[j]
+def _mid_text(before: float, after: float, whole: float) -> bool:
+    """Whether the pick's prose stands on both sides of a child: `before` and `after` are its siblings'."""
     return before >= MID_BEFORE * whole and after >= MID_AFTER * whole
 
 
