@@ -62,10 +62,15 @@ def _panel(el, size: int, controlled: set) -> bool:
         return False
     if not any(e.get("id") in controlled for e in el.iter() if isinstance(e.tag, str) and e.get("id")):
         return False
-    # ...but not a shop's filters (check boxes, a store finder) or a menu's popover (links)
+    return size > 0 and _reads_as_text(el, size)
+
+
+def _reads_as_text(el, size: int) -> bool:
+    """Whether a hidden element of `size` visible characters holds text to read: not a shop's filters
+    (check boxes, a store finder) nor a menu's popover (links make up half of it)."""
     if el.find(".//input") is not None or el.find(".//select") is not None:
         return False
-    return size > 0 and sum(visible_chars(a) for a in el.iter("a")) < 0.5 * size
+    return sum(visible_chars(a) for a in el.iter("a")) < 0.5 * size
 
 
 QUESTION_MAX = 200  # characters of the question a collapsed answer follows
@@ -88,11 +93,7 @@ def _answer(el, size: int) -> bool:
         if question or node.getparent() is None:
             break
         node = node.getparent()
-    if not question.endswith("?") or len(question) > QUESTION_MAX:
-        return False
-    if el.find(".//input") is not None or el.find(".//select") is not None:
-        return False
-    return sum(visible_chars(a) for a in el.iter("a")) < 0.5 * size
+    return question.endswith("?") and len(question) <= QUESTION_MAX and _reads_as_text(el, size)
 
 
 def _holds_main(el, size: int) -> bool:
