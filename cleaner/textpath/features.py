@@ -248,10 +248,14 @@ def stage2(logit: np.ndarray, x: np.ndarray) -> np.ndarray:
     z = np.zeros((n, N_STAGE2), np.float32)
     if n:
         from . import fill  # numba (see line_rows)
-        with np.errstate(over="ignore"):  # a logit under -88 (float32): exp is inf and the probability 0, as wanted
-            p = 1.0 / (1.0 + np.exp(-logit))
-        fill.stage2_rest(z, logit, p, x, len(RAW), fill.signed_tables(n)[1])
+        fill.stage2_rest(z, logit, sigmoid(logit), x, len(RAW), fill.signed_tables(n)[1])
     return z
+
+
+def sigmoid(logit: np.ndarray) -> np.ndarray:
+    """Probabilities from logits (both stages' outputs)."""
+    with np.errstate(over="ignore"):  # a logit under -88 (float32): exp is inf and the probability 0, as wanted
+        return 1.0 / (1.0 + np.exp(-logit))
 
 
 def title_anchor(rows: np.ndarray, max_chars: int = 200, prose: np.ndarray | None = None) -> int | None:

@@ -95,9 +95,7 @@ class LineModel:
 
     def scores_from_x(self, x: np.ndarray) -> np.ndarray:
         """Probabilities from the stage-1 feature matrix."""
-        z = features.stage2(self.stage1.logit(x), x)
-        with np.errstate(over="ignore"):  # a very negative logit: exp is inf and the probability 0, as wanted
-            return 1.0 / (1.0 + np.exp(-self.stage2.logit(z)))
+        return features.sigmoid(self.stage2.logit(features.stage2(self.stage1.logit(x), x)))
 
     def to_json(self) -> dict:
         """The model file's content."""

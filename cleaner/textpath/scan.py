@@ -117,8 +117,8 @@ def value_table(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, int]:
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _value(table, values, shift, key) -> int:
-    """The slot of key in a value_table (its value: values[2 * slot + 1]), or -1."""
+def _value(table, shift, key) -> int:
+    """The slot of key in a value_table (its value: the table's float64 view at 2 * slot + 1), or -1."""
     at = np.int64(key >> _U64(shift))
     mask = len(table) // 2 - 1
     while table[2 * at] != 0:
@@ -222,7 +222,7 @@ def line_counts(cp, flags, lowv, starts, ends, stop_slots, stop_shift, word_star
                     title += 1
                 if _member(stop_slots, stop_shift, th):
                     stop += 1
-                k = _value(lex_table, lex_values, lex_shift, th)
+                k = _value(lex_table, lex_shift, th)
                 if k >= 0:
                     v = lex_values[2 * k + 1]
                     lsum += v
