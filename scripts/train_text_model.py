@@ -194,6 +194,12 @@ def lex_table(ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
     return table
 
 
+def page_lex_columns(arr: tuple, table: np.ndarray, near: tuple) -> np.ndarray:
+    """A page's lexical input columns from its token ids (page_arrays' last member) and a lex_table."""
+    ids, offsets = arr[3]
+    return lexicon.columns(lexicon.stats_from_values(table[ids], offsets), near)
+
+
 def with_lexicon(records: list[tuple], lex_kw: dict | None) -> tuple[list[tuple], Lexicon | None]:
     """The training arrays with the lexical columns appended (each page's from a lexicon built without its
     host: five folds of the hosts), and the lexicon of all these records (the model's)."""
@@ -205,7 +211,7 @@ def with_lexicon(records: list[tuple], lex_kw: dict | None) -> tuple[list[tuple]
         table = lex_table(*build_lexicon([r for r, k in zip(records, folds) if k != f], **lex_kw))
         for i, (_, arr) in enumerate(records):
             if folds[i] == f:
-                cols[i] = lexicon.columns(lexicon.stats_from_values(table[arr[3][0]], arr[3][1]), lex_kw["near"])
+                cols[i] = page_lex_columns(arr, table, lex_kw["near"])
     ids, scores = build_lexicon(records, **lex_kw)
     words = {i: w for w, i in WORD_IDS.items()}
     lex = Lexicon([words[i] for i in ids.tolist()], np.round(scores, 3).tolist(), lex_kw["near"])
@@ -506,9 +512,7 @@ def main(argv: list[str] | None = None) -> int:
     held = [arr[:3] for _, arr in data["held"]]
     if lex is not None:
         table = lex_table(np.array([WORD_IDS[w] for w in lex.words], np.int64), lex.scores)
-        held = [(np.hstack([arr[0], lexicon.columns(lexicon.stats_from_values(table[arr[3][0]], arr[3][1]), lex.near)]),
-                 arr[1], arr[2])
-                for _, arr in data["held"]]
+        held = [(np.hstack([arr[0], page_lex_columns(arr, table, lex.near)]), arr[1], arr[2]) for _, arr in data["held"]]
     for name, part in (("train", train), ("held out", held)):
         ps = [model.scores_from_x(a[0]) for a in part]
         pr = [weighted_f1(q, a[1], a[2], model.threshold) for q, a in zip(ps, part)]
