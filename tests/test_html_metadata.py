@@ -87,3 +87,38 @@ def test_a_utc_timestamp_past_midnight_gives_the_urls_day():
             ("2025-12-25T03:05:00+00:00", "https://blog.example.net/2025/12/18/harbour/", "2025-12-25T03:05:00+00:00")):
         page = html(f"<meta property='article:published_time' content='{published}'>")
         assert clean(page, url, site_rules=False, content_type="html").date == day
+
+
+def _ld_dated(published: str) -> str:
+    ld = {"@context": "https://schema.org", "@type": "Article", "headline": "Old ferry terminal to close",
+          "datePublished": published}
+    return f"<title>Old ferry terminal to close</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
+
+
+def test_the_date_printed_under_the_headline_wins_over_a_template_date():
+    """JSON-LD says 2021 (the page's first version); the byline the reader sees says March 2023."""
+    before = ("<h1>Old ferry terminal to close</h1><div class='meta'><span>By Mara Lind</span>"
+              "<span>March 20, 2023</span></div>")
+    assert run(html(_ld_dated("2021-08-12T19:35:44+00:00"), before)).date == "2023-03-20"
+
+
+def test_an_updated_date_under_the_headline_does_not_replace_the_declared_one():
+    for shown in ("<span>Updated on</span> <span>March 20, 2023</span>", "<span>Last updated: March 20, 2023</span>"):
+        before = f"<h1>Old ferry terminal to close</h1><div class='meta'>{shown}</div>"
+        assert run(html(_ld_dated("2021-08-12T19:35:44+00:00"), before)).date == "2021-08-12T19:35:44+00:00"
+
+
+def test_a_declared_date_the_byline_also_shows_keeps_its_time():
+    before = ("<h1>Old ferry terminal to close</h1><p><span>March 20, 2023</span> · <span>Aug 12, 2021</span></p>")
+    assert run(html(_ld_dated("2021-08-12T19:35:44+00:00"), before)).date == "2021-08-12T19:35:44+00:00"
+
+
+def test_article_published_time_is_trusted_over_the_shown_date():
+    head = "<meta property='article:published_time' content='2021-08-12T19:35:44+00:00'>"
+    before = "<h1>Old ferry terminal to close</h1><p><span>March 20, 2023</span></p>"
+    assert run(html(head, before)).date == "2021-08-12T19:35:44+00:00"
+
+
+def test_a_date_far_below_the_headline_is_not_the_byline():
+    before = "<h1>Old ferry terminal to close</h1>" + "<p>" + "The ferry ran every hour. " * 20 + "</p><p>March 20, 2023</p>"
+    assert run(html(_ld_dated("2021-08-12T19:35:44+00:00"), before)).date == "2021-08-12T19:35:44+00:00"

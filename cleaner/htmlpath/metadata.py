@@ -5,7 +5,7 @@ import datetime
 import json
 import re
 
-from ..dates import parse_date
+from ..dates import find_dates, parse_date, parse_date_line
 
 try:  # optional: a fallback when the page declares no date in its metadata
     from htmldate import find_date as _find_date
@@ -107,7 +107,8 @@ def extract(root, url: str | None = None) -> dict:
     """Title, subtitle, author and date found anywhere in the page (and, for the date, its URL)."""
     ld = jsonld_article(root)
     site_name = _meta(root, "og:site_name", "application-name")
-    h1 = next((text_of(h) for h in root.iterfind(".//h1") if text_of(h)), None)
+    h1_el = next((h for h in root.iterfind(".//h1") if text_of(h)), None)
+    h1 = text_of(h1_el) if h1_el is not None else None
     title_el = root.find(".//title")
     raw_title = text_of(title_el) if title_el is not None else None
     title = (_names(ld.get("headline")) or _meta(root, "og:title", "twitter:title", "headline")
@@ -131,10 +132,75 @@ def extract(root, url: str | None = None) -> dict:
     date = parse_date(date_raw) if isinstance(date_raw, str) else None
     if not date:
         date = _htmldate(root, url)
+    # A page without article:published_time often declares a date its template filled in (JSON-LD's
+    # datePublished of a page's first version, a <time> elsewhere): the date printed under the headline is
+    # the one its readers see. Measured on WCXB's train split, right 12 times and wrong 7 (73 unchanged
+    # misses); with article:published_time declared, the meta tag was right more often (5 to 3).
+    if h1_el is not None and not _meta(root, "article:published_time"):
+        date = _shown_date(h1_el, date)
     date = _local_day(date, url)
     return {k: v for k, v in {
         "title": title, "subtitle": subtitle, "author": author, "date": date,
     }.items() if v}
+
+
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})
+_SHOWN_CHARS = 300  # a byline's date sits within a few short lines of the headline
+_UPDATE_WORDS = r"(?:updated|modified|edited|reviewed|revised|joined)"
+_UPDATE_LINE = re.compile(rf"^\s*(?:last\s+)?{_UPDATE_WORDS}\b", re.I)
+_AFTER_UPDATE = re.compile(rf"\b{_UPDATE_WORDS}(?:\s+on)?\s*:?\s*$", re.I)
+
+
+def _texts(el):
+    """The text pieces of el's subtree in document order (not el's tail), without scripts and styles."""
+    if not isinstance(el.tag, str) or el.tag in _NOT_SHOWN:
+        return
+    if el.text:
+        yield el.text
+    for child in el:
+        yield from _texts(child)
+        if child.tail:
+            yield child.tail
+
+
+def _following_texts(el):
+    """The text pieces from el on to the end of the document, in document order."""
+    yield from _texts(el)
+    node = el
+    while node is not None:
+        if node.tail:
+            yield node.tail
+        sibling = node.getnext()
+        if sibling is not None:
+            yield from _texts(sibling)
+            node = sibling
+        else:
+            node = node.getparent()
+
+
+def _shown_date(h1, declared: str | None) -> str | None:
+    """The first date line printed under the headline, unless the declared date is among those shown there.
+
+    A date after "Updated" / "Last modified" (or a forum's "Joined") is not the publication date, and a
+    declared date the reader also sees (a byline's "Published May 3 · Updated June 9") stays, with its time.
+    """
+    seen: list[str] = []
+    first = None
+    prev, total = "", 0
+    for piece in _following_texts(h1):
+        piece = piece.strip()
+        if not piece:
+            continue
+        seen.extend(iso[:10] for _, _, iso in find_dates(piece))
+        if first is None and not _UPDATE_LINE.match(piece) and not _AFTER_UPDATE.search(prev):
+            first = parse_date_line(piece)
+        prev = piece
+        total += len(piece)
+        if total > _SHOWN_CHARS:
+            break
+    if first is None or (declared and declared[:10] in seen):
+        return declared
+    return first
 
 
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
