@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 
 from cleaner.textpath import features, fill
-from cleaner.textpath.model import MODEL_FILE, load
-
+from cleaner.textpath.model import MLP, MODEL_FILE, load
 
 
 def test_model_file_is_small_and_matches_features():
@@ -19,6 +18,29 @@ def test_model_file_is_small_and_matches_features():
     x = model.inputs(*features.line_rows_lex(["a line"] * 3, [0] * 3, [0, 1, 2], None, model.lexicon))
     assert x.shape[1] == model.stage1.w1.shape[0]
     assert 0 < model.threshold < 1
+
+
+def _blas_threads() -> int:
+    from threadpoolctl import threadpool_info
+    return max((i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"), default=1)
+
+
+def test_a_big_product_runs_on_one_blas_thread_and_leaves_the_setting_as_it_was(monkeypatch):
+    """OpenBLAS would split a big product over threads that, on a busy machine, wait for a core."""
+    before = _blas_threads()
+    seen, block = [], MLP._block
+
+    def spy(self, x):
+        seen.append(_blas_threads())
+        return block(self, x)
+
+    monkeypatch.setattr(MLP, "_block", spy)
+    mlp = load().stage1
+    x = np.ones((2000, mlp.w1.shape[0]), np.float32)
+    out = mlp.logit(x)
+    assert seen and set(seen) == {1}
+    assert _blas_threads() == before
+    assert np.allclose(out, block(mlp, x), atol=1e-4)  # the same logits as one product of all the rows
 
 
 def test_model_trained_on_other_features_is_refused(tmp_path):

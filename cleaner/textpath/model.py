@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from . import features
 from .lexicon import Lexicon
@@ -14,10 +15,21 @@ from .lexicon import Lexicon
 MODEL_FILE = Path(__file__).with_name("model.json")
 
 
-# OpenBLAS runs a product on several threads once it is big enough, and its threads then spin for a while
-# on a busy machine, slowing everything after them (a page took 3x longer): each product stays below
-# that size (rows x inputs x hidden units), one block of rows at a time.
-_BLAS_SERIAL = 1_000_000
+# OpenBLAS runs a product on several threads once rows x inputs x hidden units pass 65536 x 4. On a busy
+# machine (a service's other workers, a scraper beside it) its threads wait for a core and the caller spins
+# waiting for them: WCXB pages took 3x longer under a load average of 5. Bigger products run with BLAS held
+# to one thread (threadpoolctl, ~6 us a call); rows still go in blocks so the temporaries stay small.
+_BLAS_THREADED = 65536 * 4
+_BLAS_BLOCK = 1_000_000
+_blas: ThreadpoolController | None = None
+
+
+def _one_blas_thread():
+    """A context in which BLAS runs on the calling thread only."""
+    global _blas
+    if _blas is None:
+        _blas = ThreadpoolController()
+    return _blas.limit(limits=1, user_api="blas")
 
 
 @dataclass
@@ -38,14 +50,15 @@ class MLP:
         self._b1 = (self.b1 - (self.mean / self.std) @ self.w1).astype(np.float32)
 
     def logit(self, x: np.ndarray) -> np.ndarray:
-        """Content logit of each row (in blocks of rows: see _BLAS_SERIAL)."""
+        """Content logit of each row (on one BLAS thread and in blocks of rows: see _BLAS_THREADED)."""
         n = len(x)
-        rows = max(16, _BLAS_SERIAL // self._w1.size)
-        if n <= rows:
+        if n * self._w1.size <= _BLAS_THREADED:
             return self._block(x)
+        rows = max(16, _BLAS_BLOCK // self._w1.size)
         out = np.empty(n, np.float32)
-        for s in range(0, n, rows):
-            out[s:s + rows] = self._block(x[s:s + rows])
+        with _one_blas_thread():
+            for s in range(0, n, rows):
+                out[s:s + rows] = self._block(x[s:s + rows])
         return out
 
     def _block(self, x: np.ndarray) -> np.ndarray:
