@@ -53,7 +53,7 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
     by_stage = plan.by_stage
 
     if mode == "html":
-        _html_front(doc, by_stage)
+        _html_front(doc, plan)
     else:
         # a text holds at most len(text) line breaks: count them only when that bound would not fit the budget
         if doc.deadline is not None and time.monotonic() + len(text) / LINES_PER_S > doc.deadline:
@@ -68,8 +68,9 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
     return _finish(doc, ruleset, how)
 
 
-def _html_front(doc: Doc, by_stage: dict) -> None:
+def _html_front(doc: Doc, plan) -> None:
     """Raw rewrites, parse, metadata, DOM rules, body, then lines."""
+    by_stage = plan.by_stage
     for rule in by_stage["raw"]:
         rule.module.apply(doc, rule)
     doc.check_time(ahead=len(doc.source) / PARSE_CHARS_PER_S)
@@ -85,7 +86,7 @@ def _html_front(doc: Doc, by_stage: dict) -> None:
         body = doc.body
     else:
         body = extract.main_content(doc.root, doc.url, dropped=lambda el: _record_element(
-            doc, el, "inside the main content"), hidden=lambda el, why: _record_element(doc, el, why))
+            doc, el, "inside the main content", plan), hidden=lambda el, why: _record_element(doc, el, why))
     doc.check_time()
     _account_outside(doc, body)
     blocks.to_units(doc, body)
@@ -103,12 +104,38 @@ _OUTSIDE_CATEGORY = {"nav": "navigation", "footer": "footer", "header": "header"
                      "menu": "navigation", "form": "boilerplate"}
 
 
-def _record_element(doc: Doc, el, where: str) -> None:
-    """Account for an element that extraction left out."""
+def _record_element(doc: Doc, el, where: str, plan=None) -> None:
+    """Account for an element that extraction left out (inside the body: named by the line rule that
+    would have dropped it, when one would)."""
     text = tree.text_of(el)
-    if text:
+    if not text:
+        return
+    rule = _line_rule_for(plan, text, doc.keep) if plan is not None else None
+    if rule is not None:
+        doc.record(text, rule, reason=f"{where}: <{tree.label(el)}>")
+    else:
         doc.record(text, "engine:extraction", _OUTSIDE_CATEGORY.get(el.tag, "boilerplate"),
                    reason=f"{where}: <{tree.label(el)}>")
+
+
+_NAMED_MAX_CHARS = 400  # a line rule drops a line this long whole (its max_chars default); a longer block is not its
+
+
+def _line_rule_for(plan, text: str, keep: frozenset):
+    """The first line rule (in the order they run) whose pattern matches the text, if the text would be
+    dropped whole by it: a block the model takes out of the body before a "Join our commenting forum" rule
+    could is then explained by that rule, not as generic boilerplate. None when none does, or when the
+    caller keeps the rule's category (extraction took the block out anyway, not the rule)."""
+    if plan.prefilter is None or len(text) > _NAMED_MAX_CHARS:
+        return None
+    hits = plan.prefilter.hits(text.encode("utf-8", "surrogatepass"))
+    if not hits:
+        return None
+    for stage in ("header", "blocks", "final"):
+        for rule in plan.by_stage[stage]:
+            if plan.scan_keys.get(id(rule)) in hits and rule.category not in keep and rule.compiled.search(text):
+                return rule
+    return None
 
 
 def _account_outside(doc: Doc, body) -> None:

@@ -40,9 +40,23 @@ def test_chrome_pruned_inside_the_body_is_accounted():
                         "<a href='/b'>Tweet</a> <a href='/c'>Email</a></div></article>")
     r = clean(page, "https://daily.example/news/1", site_rules=False)
     assert "Tweet" not in r.text
-    inside = [x for x in r.removed if x.rule == "engine:extraction" and x.reason.startswith("inside")]
+    inside = [x for x in r.removed if x.reason and x.reason.startswith("inside")]
     assert [x.text for x in inside] == ["Share Tweet Email"]
     assert inside[0].reason == "inside the main content: <div.share-tools.related-links>"
+    assert (inside[0].rule, inside[0].category) == ("defaults:share-bar", "share")  # what the share-bar rule matches
+
+
+def test_a_block_pruned_inside_the_body_is_named_by_the_line_rule_that_matches_it():
+    """Extraction may take a prompt out of the article before the line rules run: `removed` still names the
+    rule that says what it is, unless the caller keeps that category (then it was extraction's doing)."""
+    page = PAGE.replace("</article>", "<div class='share-tools'><a href='/c'>Join our commenting forum</a></div>"
+                        "</article>")
+    r = clean(page, "https://daily.example/news/1", site_rules=False)
+    assert "commenting forum" not in r.text
+    named = [(x.rule, x.category, x.reason) for x in r.removed if "commenting forum" in x.text]
+    assert named == [("defaults:comment-prompt", "comment_prompt", "inside the main content: <div.share-tools>")]
+    kept = clean(page, "https://daily.example/news/1", site_rules=False, keep=["comment_prompt"])
+    assert [x.rule for x in kept.removed if "commenting forum" in x.text] == ["engine:extraction"]
 
 
 def test_hidden_elements_and_form_controls_are_accounted():
