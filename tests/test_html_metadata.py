@@ -122,3 +122,15 @@ def test_article_published_time_is_trusted_over_the_shown_date():
 def test_a_date_far_below_the_headline_is_not_the_byline():
     before = "<h1>Old ferry terminal to close</h1>" + "<p>" + "The ferry ran every hour. " * 20 + "</p><p>March 20, 2023</p>"
     assert run(html(_ld_dated("2021-08-12T19:35:44+00:00"), before)).date == "2021-08-12T19:35:44+00:00"
+
+
+def test_only_a_page_declared_an_article_has_its_text_searched_for_a_date():
+    """htmldate's deep search reads dates out of the page's text: on a page that is not declared an article
+    that is mostly a footer's copyright year, given as January 1st (and it is the costliest step)."""
+    body = "<p>The council voted on Tuesday to approve the budget for the coming year after a long debate.</p>" * 4
+    page = ("<html><head><title>Council backs new budget</title>{og}</head><body><article>" + body +
+            "{extra}</article><footer>Copyright 2019 Example News</footer></body></html>")
+    url = "https://news.example.com/council-budget"
+    assert clean(page.format(og="", extra=""), url, site_rules=False).date is None
+    article = page.format(og="<meta property='og:type' content='article'>", extra="<div>Last edit 12 March 2021</div>")
+    assert clean(article, url, site_rules=False).date == "2021-03-12"
