@@ -151,6 +151,14 @@ def class_words(el) -> set[str]:
     return words
 
 
+_CONSENT_WORDS = frozenset("cookie cookies consent gdpr".split())
+
+
+def consent_box(el) -> bool:
+    """Whether an element's class/id names a cookie consent box ("onetrust-consent-sdk", "cookie-banner")."""
+    return bool(class_words(el) & _CONSENT_WORDS)
+
+
 def class_signal(el, forum: bool = False, product: bool = False) -> int:
     """+1 content-like class/id; -1 chrome-like; -2 surely chrome (nav/aside/footer tag, comments...).
 

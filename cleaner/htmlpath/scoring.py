@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .features import BLOCK_TAGS, CHROME_TAGS, HEADINGS, attr_signal, class_signal, soft_in_main
+from .features import BLOCK_TAGS, CHROME_TAGS, HEADINGS, attr_signal, class_signal, consent_box, soft_in_main
 
 CONTENT_BONUS = 0.25   # share of its prose a content-classed element gets on top (beats a bare wrapper)
 WEAK_CHROME = 0.2      # prose under a chrome-like class still counts this much
@@ -187,8 +187,11 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
             sig = attr_signal(el.get("role"), el.get("class") or "", forum, el.get("itemprop"), product)
         if sig < -1 and in_main[i] and el.tag != "main" and soft_in_main(el):
             sig = -1
-        if sig < 0 and s.raw_pos[i] > 0.7 * total:
-            sig = 0  # "has-sidebar" on a page wrapper, or a forum whose posts are all "comments"
+        if sig < 0 and s.raw_pos[i] > 0.7 * total and not consent_box(el):
+            # "has-sidebar" on a page wrapper, or a forum whose posts are all "comments"; but a cookie
+            # consent box is chrome however much it says (a preference centre's purposes outweigh a
+            # listing's short cards or a thread the scorer reads as little prose)
+            sig = 0
         s.signal[i] = sig
         if sig < 0:
             s.pos[i] *= -SURE_CHROME if sig < -1 else WEAK_CHROME
