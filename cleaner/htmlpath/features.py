@@ -155,8 +155,9 @@ _CONSENT_WORDS = frozenset("cookie cookies consent gdpr".split())
 
 
 def consent_box(el) -> bool:
-    """Whether an element's class/id names a cookie consent box ("onetrust-consent-sdk", "cookie-banner")."""
-    return bool(class_words(el) & _CONSENT_WORDS)
+    """Whether an element's class/id names a cookie consent box ("onetrust-consent-sdk", "cookie-banner").
+    Not the page's <body>: its classes are the site's feature flags ("use-consent-management-enabled")."""
+    return el.tag not in ("body", "html") and bool(class_words(el) & _CONSENT_WORDS)
 
 
 def class_signal(el, forum: bool = False, product: bool = False) -> int:
