@@ -15,11 +15,13 @@ from .lexicon import Lexicon
 MODEL_FILE = Path(__file__).with_name("model.json")
 
 
-# OpenBLAS runs a product on several threads once rows x inputs x hidden units pass 65536 x 4. On a busy
-# machine (a service's other workers, a scraper beside it) its threads wait for a core and the caller spins
-# waiting for them: WCXB pages took 3x longer under a load average of 5. Bigger products run with BLAS held
-# to one thread (threadpoolctl, ~6 us a call); rows still go in blocks so the temporaries stay small.
+# OpenBLAS runs a product on several threads once rows x inputs x hidden units pass 65536 x 4 (a
+# matrix-vector product once rows x hidden units pass 9216). On a busy machine (a service's other workers,
+# a scraper beside it) its threads wait for a core and the caller spins waiting for them: WCXB pages took
+# 3x longer under a load average of 5. Bigger products run with BLAS held to one thread (threadpoolctl,
+# ~6 us a call); rows still go in blocks so the temporaries stay small.
 _BLAS_THREADED = 65536 * 4
+_GEMV_THREADED = 9216   # the second layer's matrix-vector product: rows x hidden units
 _BLAS_BLOCK = 1_000_000
 _blas: ThreadpoolController | None = None
 
@@ -52,7 +54,7 @@ class MLP:
     def logit(self, x: np.ndarray) -> np.ndarray:
         """Content logit of each row (on one BLAS thread and in blocks of rows: see _BLAS_THREADED)."""
         n = len(x)
-        if n * self._w1.size <= _BLAS_THREADED:
+        if n * self._w1.size <= _BLAS_THREADED and n * self._w1.shape[1] <= _GEMV_THREADED:
             return self._block(x)
         rows = max(16, _BLAS_BLOCK // self._w1.size)
         out = np.empty(n, np.float32)
