@@ -53,6 +53,7 @@ class Doc:
         """Rewrite a line (operations never assign unit.text directly: caches of the lines rely on this)."""
         unit.text = text
         self.version += 1
+        self.cache.pop("line_hits", None)  # the prefilter's lines (ops/plan.py) are stale
 
     def drop(self, unit: Unit, rule: Any, category: str | None = None, reason: str | None = None) -> bool:
         """Drop a unit on behalf of a rule (a rule, or the id of one of the engine's own: "html:headline");

@@ -51,6 +51,7 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
               deadline=started + time_budget if time_budget else None)
     plan = ruleset.plan(mode)
     by_stage = plan.by_stage
+    doc.cache["prefilter"] = plan.prefilter  # the lines each line pattern matches, found in one scan
 
     if mode == "html":
         _html_front(doc, plan)

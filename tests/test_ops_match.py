@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cleaner.doc import Doc, Unit
 from cleaner.ops._match import confirmed_lines, matching_lines
-from cleaner.ops.plan import Plan, Prefilter, scan_key
+from cleaner.ops.plan import Plan, Prefilter, joined_lines, scan_key
 from cleaner.regex import compile_regex, phrase_regex, search_span
 
 PATTERNS = [
@@ -140,3 +140,26 @@ def test_glue_cuts_found_from_the_capital_are_the_glue_pattern_s_match_ends():
     samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
     for line in samples:
         assert _text.glued_segments(line) == by_definition(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=LINES, inner=st.booleans())
+def test_prefilter_lines_are_a_search_per_line_and_pattern(lines, inner):
+    # One alternation over the joined lines and a Set per hit line give, for every pattern at once, the
+    # lines a search of the pattern on each line alone finds (a unit may hold a line break of its own).
+    if inner and len(lines) > 1:
+        lines = [lines[0] + "\n" + lines[1], *lines[2:]]
+    prefilter = Prefilter([scan_key(p) for p in PATTERNS])
+    joined, starts = joined_lines(lines, None)
+    found = prefilter.lines(joined, starts)
+    for p in PATTERNS:
+        assert found.get(scan_key(p), []) == [i for i, t in enumerate(lines) if p.search(t)]
+
+
+def test_patterns_that_see_past_a_line_are_left_to_their_own_scan():
+    # \A matches a line alone at its start, but only the first line of the joined text: not prefiltered
+    anchored = compile_regex(r"\Athank")
+    prefilter = Prefilter([scan_key(anchored), scan_key(PATTERNS[0])])
+    assert prefilter.keys == [scan_key(PATTERNS[0])]
+    units = [Unit(text="x", para=0), Unit(text="thank you", para=1)]
+    assert confirmed_lines(units, anchored, {"prefilter": prefilter}) == confirmed_lines(units, anchored, {})

@@ -11,6 +11,9 @@
     apply(doc, rule)               edit the working document (rewrite a line only with doc.set_text)
     SCANS     optional, True: rule.compiled is the rule's line pattern and apply does nothing when
               it matches no line, so the engine may skip the rule (ops/plan.py)
+    line_patterns(rule) -> list    optional: the patterns apply asks _match's scans about (default
+              [rule.compiled] when SCANS, else none); the rule set's one scan of a document's lines
+              answers for all of them (ops/plan.py)
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from ..doc import Doc
 from ..regex import compile_regex, search_span
 from ._text import glued_segments
-from .plan import joined_lines, scan_key
+from .plan import joined_lines, known_lines, scan_key
 
 SCOPE = {"enum": ["line", "paragraph"], "default": "line",
          "description": "drop the matching line, or the whole paragraph it belongs to"}
@@ -21,17 +21,34 @@ def _scanner(pattern: str, case_sensitive: bool):
     return compile_regex("(?m)" + pattern, ignore_case=not case_sensitive)
 
 
-_BY_ID: dict[int, tuple] = {}  # id(pattern) -> (pattern, its scanner); the pattern is held, so its id stays its own
+_BY_ID: dict[int, tuple] = {}  # id(pattern) -> (pattern, its key); the pattern is held, so its id stays its own
 
 
-def _scanner_of(pattern):
-    """_scanner for a compiled pattern, without rebuilding its key (reading RE2 options costs) every time."""
+def _key_of(pattern) -> tuple[str, bool]:
+    """scan_key of a compiled pattern, without reading its RE2 options (which costs) every time."""
     hit = _BY_ID.get(id(pattern))
     if hit is None or hit[0] is not pattern:
         if len(_BY_ID) > 4096:  # rule sets reloaded many times: forget the old patterns
             _BY_ID.clear()
-        hit = _BY_ID[id(pattern)] = (pattern, _scanner(*scan_key(pattern)))
+        hit = _BY_ID[id(pattern)] = (pattern, scan_key(pattern))
     return hit[1]
+
+
+def _scanner_of(pattern):
+    """_scanner for a compiled pattern."""
+    return _scanner(*_key_of(pattern))
+
+
+def _known(units, pattern, cache: dict | None) -> list[int] | None:
+    """The lines the pattern matches on their own, from the rule set's one scan of the lines (plan.Prefilter);
+    None when that scan does not know the pattern or cannot tell. The list is shared: do not change it."""
+    found = known_lines(units, cache)
+    if found is None:
+        return None
+    key = _key_of(pattern)
+    if key not in cache["prefilter"].index:
+        return None
+    return found.get(key, [])
 
 
 def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
@@ -41,8 +58,12 @@ def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
     $ match at every line, so a line that matches on its own is always found; after a hit the scan
     resumes at the next line, so a match that strays across a line break hides nothing. Callers
     confirm each index with the original pattern on the line alone (confirmed_lines does). The
-    joined lines are kept in `cache` for the next rule while the lines are the same.
+    joined lines are kept in `cache` for the next rule while the lines are the same. When the rule set's
+    prefilter knows the pattern, its answer (the confirmed lines, a subset of these) is given instead.
     """
+    known = _known(units, pattern, cache)
+    if known is not None:
+        return known
     return [i for i, _ in _scan(units, pattern, cache)[0]]
 
 
@@ -64,6 +85,9 @@ def _scan(units, pattern, cache: dict | None) -> tuple[list[tuple[int, tuple[int
 
 def confirmed_lines(units, pattern, cache: dict) -> list[int]:
     """Indices of the units the pattern matches on their own."""
+    known = _known(units, pattern, cache)
+    if known is not None:
+        return known
     found, joined, starts = _scan(units, pattern, cache)
     out = []
     for i, (_, b) in found:

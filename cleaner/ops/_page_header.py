@@ -100,7 +100,7 @@ def _long_words(text: str) -> set[str]:
 
 _WORDS = re.compile(r"\w+")
 # _MARKED's candidates in RE2 (spaces and word boundaries read more widely: it finds every line _MARKED matches)
-_MARKED_SCAN = compile_regex(rf"^{RE2_SPACE}*(?:[*+\-\x{{2022}}]{RE2_SPACE}+)?(?:(?:written|posted|reviewed|published|"
+MARKED_SCAN = compile_regex(rf"^{RE2_SPACE}*(?:[*+\-\x{{2022}}]{RE2_SPACE}+)?(?:(?:written|posted|reviewed|published|"
                              rf"words|story|article){RE2_SPACE}+)?(?:by|author)")
 _MARKED = re.compile(r"^\s*(?:[*+\-\u2022]\s+)?(?:(?:written|posted|reviewed|published|words|story|article)\s+)?"
                      r"(?:by\b|author\s*:)", re.I)
@@ -122,7 +122,7 @@ def _marked_byline(doc, last: int) -> tuple | None:
     """(line, author, date or None) of the first line naming its author after 'by' or 'Author:': a byline far
     from the headline (under a lead image, after the intro). A name beside a date alone is not enough here."""
     units = doc.units
-    for i in matching_lines(units, _MARKED_SCAN, doc.cache):  # one RE2 pass over all lines, not one per line
+    for i in matching_lines(units, MARKED_SCAN, doc.cache):  # one RE2 pass over all lines, not one per line
         if i > last:
             break
         u = units[i]

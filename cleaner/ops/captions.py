@@ -34,6 +34,11 @@ def prepare(options: dict):
                          + r")(?:\s*(?:/|via|and|,)\s*[^)\]]{0,60})?[\)\]]\s*$")
 
 
+def line_patterns(rule) -> list:
+    """A credit_regex is scanned over all lines (plan.Prefilter finds its lines with the other rules')."""
+    return [rule.compiled] if rule.options["credit_regex"] else []
+
+
 def apply(doc, rule) -> None:
     """Pair each caption with its credited copy; move one copy to doc.captions."""
     credit = rule.compiled

@@ -65,6 +65,11 @@ REQUIRED = ()
 _PROSE_MIN = 80
 
 
+def line_patterns(rule) -> list:
+    """The byline pattern _page_header scans the lines with (plan.Prefilter finds its lines with the others)."""
+    return [page_header.MARKED_SCAN]
+
+
 def prepare(options: dict):
     """Load the line model and the page gate once (also checks that the files exist and match the features),
     and ready the compiled feature loops: loading the rules is set-up, a document's time budget is not."""

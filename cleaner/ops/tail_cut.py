@@ -69,6 +69,14 @@ def _scan_phrase(phrase: str) -> str:
 _SCAN_COUNT = rf"(?:\(?\pN[\pN,.]*\)?{RE2_SPACE}+)?"
 
 
+SCANS = True  # a line that no phrase starts is no tail heading: nothing to do where line_patterns match nothing
+
+
+def line_patterns(rule) -> list:
+    """The pattern of a line that starts with a phrase (plan.Prefilter finds those lines for every rule at once)."""
+    return [rule.compiled[3]]
+
+
 def prepare(options: dict):
     """Compile the three phrase lists into anchored regexes (None when a list is empty), and one RE2
     pattern for a line that starts with any phrase (None when there are no phrases)."""

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..regex import search_span
+
 
 @dataclass
 class Rule:
@@ -78,6 +80,8 @@ class RuleSet:
             return False
         # a str is bounded here; bytes come already bounded (registry.detect encodes the first 500,000
         # characters once for every set, which can be more than 500,000 bytes)
+        if self.detect_min <= 1 and isinstance(text, bytes):  # one match is enough: the first one found
+            return self.detect_min < 1 or search_span(self.detect, text) is not None
         hits = {m.group(0) for m in self.detect.finditer(text[:500_000] if isinstance(text, str) else text)}
         hits = {(h.decode("utf-8", "replace") if isinstance(h, bytes) else h).casefold() for h in hits}
         return len(hits) >= self.detect_min
