@@ -80,15 +80,18 @@ def prepare(options: dict):
 
 def article_like(units, share: float, max_short: int) -> bool:
     """True when prose paragraphs carry most of the text and short lines are few: nothing page-like to strip."""
-    short = 0
+    short = total = prose = 0
     for u in units:  # a whole page has its max_short short lines within its first screen: stop there
-        if len(u.text) < _PROSE_MIN:
+        text = u.text
+        n = len(text)
+        total += n
+        if n < _PROSE_MIN:
             short += 1
             if short > max_short:
                 return False
-    total = sum(len(u.text) for u in units) or 1
-    prose = sum(len(u.text) for u in units if len(u.text) >= _PROSE_MIN and u.text.rstrip()[-1:] in ".!?\"'\u201d\u2019")
-    return prose / total >= share
+        elif text.rstrip()[-1:] in ".!?\"'\u201d\u2019":
+            prose += n
+    return prose / (total or 1) >= share
 
 
 def apply(doc, rule) -> None:

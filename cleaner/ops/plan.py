@@ -74,6 +74,8 @@ class Prefilter:
         if self.scan is None or len(joined) > PREFILTER_MAX_BYTES:
             return None
         found: dict[tuple[str, bool], list[int]] = {}
+        if not starts:  # no lines (an HTML page without text): nothing matches
+            return found
         keys, n, pos = self.keys, len(starts), 0
         while (span := search_span(self.scan, joined, pos)) is not None:
             i = bisect_right(starts, span[0]) - 1
