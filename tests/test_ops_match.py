@@ -163,3 +163,10 @@ def test_patterns_that_see_past_a_line_are_left_to_their_own_scan():
     assert prefilter.keys == [scan_key(PATTERNS[0])]
     units = [Unit(text="x", para=0), Unit(text="thank you", para=1)]
     assert confirmed_lines(units, anchored, {"prefilter": prefilter}) == confirmed_lines(units, anchored, {})
+
+
+def test_no_lines_no_matches_even_for_a_pattern_that_matches_nothing():
+    # a pattern that matches the empty text (here one the prefilter leaves to its own scan) found "line -1"
+    anything = compile_regex(r"\A\s*")
+    assert matching_lines([], anything, {}) == []
+    assert confirmed_lines([], anything, {}) == []

@@ -69,6 +69,8 @@ def matching_lines(units, pattern, cache: dict | None = None) -> list[int]:
 
 def _scan(units, pattern, cache: dict | None) -> tuple[list[tuple[int, tuple[int, int]]], bytes, list[int]]:
     """(unit index, byte span) of each line's first multi-line match; the joined text and line starts."""
+    if not units:  # no lines, no matches (a pattern that matches the empty text would point before the first)
+        return [], b"", []
     joined, starts = joined_lines([u.text for u in units], cache)
     scanner = _scanner_of(pattern)
     found, pos = [], 0
