@@ -34,6 +34,7 @@ class Scores:
     signal: list[int] = field(default_factory=list)
     parent: list[int] = field(default_factory=list)
     under: list[bool] = field(default_factory=list)   # inside a chrome-like element
+    cells: list[float] = field(default_factory=list)  # cost of data-table cells in the subtree (see best)
 
     def net(self, i: int) -> float:
         """Subtree value: prose minus chrome."""
@@ -96,13 +97,38 @@ class RunBuffer:
         return (text, links, anchors) if text else None
 
 
+# A data table (a list article's laureates, a standings chart): many rows of the same several cells, each a
+# name or a figure, most of them linked. Cell by cell it reads like a menu and would cost its page more than
+# its prose is worth (an encyclopedia's list put its references ahead of its intro and table): in choosing
+# the pick its cells' cost is given back. Within the pick they are judged as before (a comparison's
+# "Check price at ..." rows still go). A calendar or a layout table has fewer rows.
+TABLE_ROWS = 10      # rows (at least) of a data table...
+TABLE_COLS = 3       # ...with this many cells (at least; a cell spanning rows leaves the next rows one short)...
+TABLE_SHARE = 0.8    # ...in this share of the rows
+
+
+def _data_cells(root, index: dict) -> set[int]:
+    """Indices of the cells (<td>, <th>) of the data tables under root."""
+    out: set[int] = set()
+    for table in root.iter("table"):
+        rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+        if len(rows) < TABLE_ROWS:
+            continue
+        wide = sum(1 for row in rows if sum(1 for c in row if c.tag in ("td", "th")) >= TABLE_COLS)
+        if wide < TABLE_SHARE * len(rows):
+            continue
+        out.update(index[c] for row in rows for c in row if c.tag in ("td", "th") and c in index)
+    return out
+
+
 class _Walker(RunBuffer):
     """Collects the text blocks of a tree and books their value on their owning element."""
 
-    def __init__(self, scores: Scores, value=_block_value) -> None:
+    def __init__(self, scores: Scores, value=_block_value, neutral: set[int] | frozenset = frozenset()) -> None:
         super().__init__()
         self.s = scores
         self.value = value
+        self.neutral = neutral  # cells of data tables: their cost is booked apart as well (Scores.cells)
         self.outer = None   # the <a> the walk is inside, when one wraps whole blocks (a card)
         self.outer_len = 0  # ...and the length of its whole text, computed on first need
 
@@ -124,6 +150,8 @@ class _Walker(RunBuffer):
         else:
             avg = links
         pos, neg = self.value(text, links, avg, s.elements[owner].tag in HEADINGS)
+        if owner in self.neutral:
+            s.cells[owner] += neg
         s.pos[owner] += pos
         s.raw_pos[owner] += pos
         s.neg[owner] += neg
@@ -161,7 +189,8 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
     n = len(elements)
     index = {e: i for i, e in enumerate(elements)}
     s = Scores(elements, index, [0.0] * n, [0.0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n)
-    walker = _Walker(s, _listing_value if listing else _block_value)
+    s.cells = [0.0] * n
+    walker = _Walker(s, _listing_value if listing else _block_value, _data_cells(root, index))
     walker.walk(root, 0, False)
     walker.flush(0)
     parent = [index.get(e.getparent(), -1) for e in elements]
@@ -171,6 +200,7 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
         j = parent[i]
         if j >= 0:
             s.raw_pos[j] += s.raw_pos[i]
+            s.cells[j] += s.cells[i]
             s.chars[j] += s.chars[i]
             s.link_chars[j] += s.link_chars[i]
     total = s.raw_pos[0] or 1.0
@@ -236,7 +266,7 @@ def best(s: Scores, anywhere: bool = False) -> int:
     for i in range(len(s.elements)):
         if s.under[i] and not anywhere:
             continue
-        v = s.pos[i] - s.neg[i]
+        v = s.pos[i] - s.neg[i] + s.cells[i]  # a data table does not sink the part that holds it
         if s.signal[i] > 0:  # a content-like class beats an unmarked wrapper holding the same text
             v += CONTENT_BONUS * s.pos[i]
         if v > top_val:
