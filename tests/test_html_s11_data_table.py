@@ -44,7 +44,7 @@ def test_a_data_table_is_kept_beside_a_long_reference_note():
 def test_only_long_tables_of_several_columns_are_data_tables():
     root = parse(_page(30))
     s = scoring.score(root)
-    cells = scoring._data_cells(root, s.index)
+    cells = scoring._data_cells(list(root.iter("table")), s.index)
     assert cells and all(s.elements[i].tag in ("td", "th") for i in cells)
     short = parse(_page(5))  # a calendar-sized table: judged cell by cell as before
-    assert not scoring._data_cells(short, scoring.score(short).index)
+    assert not scoring._data_cells(list(short.iter("table")), scoring.score(short).index)

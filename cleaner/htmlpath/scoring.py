@@ -107,10 +107,10 @@ TABLE_COLS = 3       # ...with this many cells (at least; a cell spanning rows l
 TABLE_SHARE = 0.8    # ...in this share of the rows
 
 
-def _data_cells(root, index: dict) -> set[int]:
-    """Indices of the cells (<td>, <th>) of the data tables under root."""
+def _data_cells(tables: list, index: dict) -> set[int]:
+    """Indices of the cells (<td>, <th>) of those of `tables` that are data tables."""
     out: set[int] = set()
-    for table in root.iter("table"):
+    for table in tables:
         rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         if len(rows) < TABLE_ROWS:
             continue
@@ -124,11 +124,11 @@ def _data_cells(root, index: dict) -> set[int]:
 class _Walker(RunBuffer):
     """Collects the text blocks of a tree and books their value on their owning element."""
 
-    def __init__(self, scores: Scores, value=_block_value, neutral: set[int] | frozenset = frozenset()) -> None:
+    def __init__(self, scores: Scores, value=_block_value) -> None:
         super().__init__()
         self.s = scores
         self.value = value
-        self.neutral = neutral  # cells of data tables: their cost is booked apart as well (Scores.cells)
+        self.tables: list = []  # the <table>s met, for _data_cells (the walk visits every element anyway)
         self.outer = None   # the <a> the walk is inside, when one wraps whole blocks (a card)
         self.outer_len = 0  # ...and the length of its whole text, computed on first need
 
@@ -150,8 +150,6 @@ class _Walker(RunBuffer):
         else:
             avg = links
         pos, neg = self.value(text, links, avg, s.elements[owner].tag in HEADINGS)
-        if owner in self.neutral:
-            s.cells[owner] += neg
         s.pos[owner] += pos
         s.raw_pos[owner] += pos
         s.neg[owner] += neg
@@ -166,6 +164,8 @@ class _Walker(RunBuffer):
             self.buf.append(" ")
         elif is_block:
             self.flush(owner)
+            if tag == "table":
+                self.tables.append(el)
         own = self.s.index[el] if is_block else owner
         link = in_link or tag == "a"
         if tag == "a" and not in_link:
@@ -189,10 +189,12 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
     n = len(elements)
     index = {e: i for i, e in enumerate(elements)}
     s = Scores(elements, index, [0.0] * n, [0.0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n)
-    s.cells = [0.0] * n
-    walker = _Walker(s, _listing_value if listing else _block_value, _data_cells(root, index))
+    walker = _Walker(s, _listing_value if listing else _block_value)
     walker.walk(root, 0, False)
     walker.flush(0)
+    s.cells = [0.0] * n
+    for i in _data_cells(walker.tables, index):
+        s.cells[i] = s.neg[i]  # the cell's own cost (subtree sums come below)
     parent = [index.get(e.getparent(), -1) for e in elements]
     s.parent = parent
     own_pos, own_neg = list(s.pos), list(s.neg)
