@@ -1,12 +1,13 @@
 """Date lines: the direct reading of usual news date lines agrees with dateutil's."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.dates import _fast, parse_date, parse_date_line
+from cleaner.dates import _DATE_WORD, _DATE_WORDS, _fast, parse_date, parse_date_line
 
 MONTHS = ["January", "Feb", "Sept", "sep", "March", "May", "dec", "December", "OCT", "Mar"]
 DAYS = ["Friday", "Fri", "tues", "Thurs", "sunday", "Mon.", "Wed,", "Monday,"]
@@ -61,3 +62,16 @@ def test_out_of_range_years_and_days_are_no_date():
     assert parse_date_line("31 February 2016") is None
     today = datetime(2026, 11, 28) - timedelta(days=1)
     assert parse_date_line(today.strftime("%A %d %B %Y")) == today.date().isoformat()
+
+
+TOKENS = ["Friday", "30", "December", "2016", "13:31", "GMT", "pm", "a.m.", "at", "-", "|", ",", "3rd,",
+          "30/12/2016", "+05:30", "2016-12-30T13:31Z", "Lizzie", "Dearden", "by", "x", "", "Dec.", "1:31pm"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", "  ", "\t", "\u2003", "\xa0", ""])),
+                min_size=1, max_size=8))
+def test_one_match_of_the_date_words_is_a_match_per_word(pieces):
+    text = "".join(t + sep for t, sep in pieces).strip()
+    per_word = all(re.fullmatch(_DATE_WORD, w, re.I) for w in text.split())
+    assert bool(_DATE_WORDS.fullmatch(text)) == per_word or not text
