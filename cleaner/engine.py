@@ -123,19 +123,20 @@ _NAMED_MAX_CHARS = 400  # a line rule drops a line this long whole (its max_char
 
 
 def _line_rule_for(plan, text: str, keep: frozenset):
-    """The first line rule (in the order they run) whose pattern matches the text, if the text would be
-    dropped whole by it: a block the model takes out of the body before a "Join our commenting forum" rule
-    could is then explained by that rule, not as generic boilerplate. None when none does, or when the
-    caller keeps the rule's category (extraction took the block out anyway, not the rule)."""
+    """The first phrase or regex rule (in the order they run) whose pattern matches the text, if the text
+    would be dropped whole by it: a block the model takes out of the body before a "Join our commenting
+    forum" rule could is then explained by that rule, not as generic boilerplate. None when none does, or
+    when the caller keeps the rule's category (extraction took the block out anyway, not the rule)."""
     if plan.prefilter is None or len(text) > _NAMED_MAX_CHARS:
         return None
     hits = plan.prefilter.hits(text.encode("utf-8", "surrogatepass"))
     if not hits:
         return None
-    for stage in ("header", "blocks", "final"):
-        for rule in plan.by_stage[stage]:
-            if plan.scan_keys.get(id(rule)) in hits and rule.category not in keep and rule.compiled.search(text):
-                return rule
+    # the phrase and regex rules (stage "blocks") drop the line their pattern matches; a scanning rule of
+    # another stage (a tail cut's heading) does something else with it
+    for rule in plan.by_stage["blocks"]:
+        if plan.scan_keys.get(id(rule)) in hits and rule.category not in keep:
+            return rule
     return None
 
 
