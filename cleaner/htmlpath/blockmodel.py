@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ..textpath import model as text_model
+from ..textpath.features import sigmoid
 from ..textpath.model import MLP
 from . import runs as R
 from .tree import remove_element, visible_chars
@@ -127,7 +128,7 @@ def refine(body, pick, url: str | None, kind: str = "", forum: bool = False, dro
         _recorder(r, x, run, share)
         return pick
     m = load()
-    p = 1.0 / (1.0 + np.exp(-m["mlp"].logit(x)))
+    p = sigmoid(m["mlp"].logit(x))
     inside = np.asarray(r.inside, dtype=bool)
     keep = decide(p, inside, x, m["drop"], m["add"], run)
     # a caption inside the pick stays: the line stage moves it to `captions` (the ground truth the model
