@@ -30,6 +30,9 @@ _CREDITED = re.compile(r"\((?:image|photo|picture|pic|credit|source|foto)s?\s*:[
 _CREDIT = re.compile(r"^\s*(?:photo|image|picture|credit|source|foto|illustration)s?\s*(?:credit)?\s*[:/]", re.I)
 
 
+_GLUE_END = re.compile(r"[a-z0-9.,;:!?)]$")
+
+
 class _Builder:
     """Walks an element and emits one unit per block of text; a <br> starts a new line in the block."""
 
@@ -76,17 +79,22 @@ class _Builder:
             caption = True
         link = in_link or tag == "a"
         if el.text:
-            self._add(el.text, link)
+            self._add(el.text, link, kind)
         for child in el:
             self.walk(child, kind, link, caption)
             if child.tail:
-                self._add(child.tail, link)
+                self._add(child.tail, link, kind)
             if tag == "tr" and child.tag in ("td", "th"):
                 self.buf.append("\t")  # cells of a row stay on one line
         if block:
             self.flush(kind, caption, tag=tag)
 
-    def _add(self, text: str, in_link: bool) -> None:
+    def _add(self, text: str, in_link: bool, kind: str = "p") -> None:
+        # two elements' texts meeting with no space, a word ending and a capital starting ("etc.<em>Name</em>
+        # There", "<a>Action</a><a>Adventure</a>", "$21.00<span>Current price"): separate items the page's
+        # style sets apart (blocks, badges, tags), read as one glued word otherwise
+        if self.buf and kind != "pre" and text[:1].isupper() and _GLUE_END.search(self.buf[-1]):
+            text = " " + text
         self.buf.append(text)
         if in_link:
             self.links += len(text.strip())
