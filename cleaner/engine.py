@@ -87,7 +87,8 @@ def _html_front(doc: Doc, plan) -> None:
         body = doc.body
     else:
         body = extract.main_content(doc.root, doc.url, dropped=lambda el: _record_element(
-            doc, el, "inside the main content", plan), hidden=lambda el, why: _record_element(doc, el, why))
+            doc, el, "inside the main content", plan), hidden=lambda el, why: _record_element(doc, el, why),
+            info=doc.cache)
     doc.check_time()
     _account_outside(doc, body)
     blocks.to_units(doc, body)

@@ -158,10 +158,13 @@ def _inner_list(child, s: scoring.Scores) -> bool:
     return sum(1 for sib in child.getparent() if _link_list(s, sib)) >= LIST_SERIES
 
 
-def main_content(root, url: str | None = None, dropped=None, hidden=None):
+def main_content(root, url: str | None = None, dropped=None, hidden=None, info: dict | None = None):
     """The element holding the main text, with the chrome inside it removed (each passed to `dropped`;
-    hidden elements and form controls to `hidden`, see strip_junk)."""
+    hidden elements and form controls to `hidden`, see strip_junk). The kind the page declares itself
+    (see page_kind) goes to info["page_kind"]."""
     kind = page_kind(root)
+    if info is not None:
+        info["page_kind"] = kind
     place_streamed(root)  # before strip_junk: the page's scripts say where each streamed part goes
     # an article's FAQ is an appendix its readers' ground truth often leaves out; a service's or a shop's
     # FAQ is what the page tells its customers

@@ -166,6 +166,22 @@ def drop_repeats(doc: Doc) -> None:
         i = j
 
 
+def drop_product_repeats(doc: Doc) -> None:
+    """On a page that declares itself a product (see extract.main_content's info), drop every line given
+    again: shop templates print the product's name, price, options and details twice or more (a phone
+    and a desktop layout, a sticky bar, a quick-view) where the reader sees them once. Table rows and
+    code stay (a spec table repeats "Yes" by nature)."""
+    if doc.cache.get("page_kind") != "product":
+        return
+    seen: set[str] = set()
+    for unit in doc.units:
+        if not unit.keep or unit.kind in ("td", "pre"):
+            continue
+        if unit.text in seen:
+            doc.drop(unit, "html:repeat", "boilerplate", reason="a product's line given again")
+        seen.add(unit.text)
+
+
 TAIL_LINKED = 0.5  # share of linked text in the lines after a "Related" heading that makes them teasers
 
 
@@ -189,6 +205,12 @@ def trim(doc: Doc) -> None:
     drop_relative_times(doc)
     drop_buttons(doc)
     drop_disclosures(doc)
+    _cut_ends(doc)
+    drop_product_repeats(doc)  # last: the cuts above measure the page's lines as it prints them
+
+
+def _cut_ends(doc: Doc) -> None:
+    """Drop datelines among the first lines and a 'Related ...' heading near the end with what follows."""
     live = [u for u in doc.units if u.keep]
     if len(live) < 4:
         return
