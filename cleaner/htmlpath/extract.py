@@ -229,6 +229,7 @@ def _listing_whole(s: scoring.Scores, top: int, landmark: bool = False) -> int |
 
 NARROW_SHARE = 0.8   # a content-classed part holding this share of the pick's prose is the article...
 NARROW_LEAD = 0.05   # ...unless more than this share of the prose comes before it (an intro)
+TEASED_TEXT = 0.4    # teaser cards after the part are left out of that share when it holds this much
 
 
 def _narrow(s: scoring.Scores, top: int) -> int:
@@ -238,16 +239,67 @@ def _narrow(s: scoring.Scores, top: int) -> int:
     if NARROW_SHARE >= 1:
         return top
     whole = s.raw_pos[top]
+    teasers = _teasers(s, top)
+    least = whole - sum(s.raw_pos[j] for j in teasers)
     best_i = top
     for i in range(top + 1, len(s.elements)):
-        if s.raw_pos[i] < NARROW_SHARE * whole:
+        if s.raw_pos[i] < NARROW_SHARE * least:
             continue
         if not _inside(s, i, top):
             break  # document order: past the pick's subtree
-        if (s.signal[i] > 0 or s.elements[i].tag == "article") and not s.under[i] \
-                and _prose_before(s, i, top) < NARROW_LEAD * whole:
+        # teaser cards after the part are not prose it leaves out (a "More news" series under the text)
+        rest = whole - sum(s.raw_pos[j] for j in teasers if j > i and not _inside(s, j, i))
+        if s.raw_pos[i] >= NARROW_SHARE * rest and (rest == whole or s.raw_pos[i] >= TEASED_TEXT * whole) \
+                and (s.signal[i] > 0 or s.elements[i].tag == "article") \
+                and not s.under[i] and _prose_before(s, i, top) < NARROW_LEAD * whole:
             best_i = i
     return best_i
+
+
+def _teasers(s: scoring.Scores, top: int) -> list[int]:
+    """Indices of the teaser cards inside the pick: >= CARD_MIN siblings sharing tag and class, each
+    holding a linked headline (a heading with a link in it, or a link around one)."""
+    out: list[int] = []
+    end = len(s.elements)
+    i = top + 1
+    while i < end and _inside(s, i, top):
+        groups: dict = {}
+        for child in s.elements[i]:
+            if isinstance(child.tag, str) and child.get("class"):
+                groups.setdefault((child.tag, child.get("class")), []).append(child)
+        found = [c for members in groups.values() if len(members) >= CARD_MIN
+                 and all(_linked_headline(c) for c in members) for c in members]
+        if found:
+            out.extend(s.index[c] for c in found if c in s.index)
+        i += 1
+    # a card inside another card counts once, with its outer card (kept cards never nest, so a card
+    # inside any kept one is inside the last kept before it)
+    kept: list[int] = []
+    for j in sorted(set(out)):
+        if not kept or not _inside(s, j, kept[-1]):
+            kept.append(j)
+    return kept
+
+
+def _linked_headline(el) -> bool:
+    """Whether an element holds a heading whose text is a link to another page, or a link around a
+    heading (not a section heading's "#" permalink)."""
+    for h in el.iter(*HEADINGS):
+        text = len("".join(h.itertext()).strip())
+        for a in h.iter("a"):
+            if _away(a) and 2 * len("".join(a.itertext()).strip()) >= text:
+                return True
+        up = h.getparent()
+        while up is not None and up is not el:
+            if up.tag == "a" and _away(up):
+                return True
+            up = up.getparent()
+    return False
+
+
+def _away(a) -> bool:
+    """A link to another page (not an in-page "#" anchor)."""
+    return not (a.get("href") or "#").startswith("#")
 
 
 def _prose_before(s: scoring.Scores, i: int, top: int) -> float:
