@@ -25,7 +25,8 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Structural tags of page chrome.
 CHROME_TAGS = frozenset({"nav", "aside", "footer", "menu"})
 
-# Words in class/id that mark page chrome; matched as whole words of the class/id string.
+# Words in class/id that mark page chrome; matched as whole words of the class/id string
+# (saboxplugin: the box of WordPress's Simple Author Box plugin, an author bio whose class names no author).
 _NEG_WORDS = frozenset("""
 comment comments commentlist disqus respond reply replies share sharing sharebar social socials
 sociallinks related relatedposts recommended recommendations recirc footer foot navbar nav navigation
@@ -36,7 +37,7 @@ taboola trending popular mostread mostpopular teaser teasers cta byline author b
 timestamp print rating ratings sronly visuallyhidden offscreen screenreader topbar
 bottombar copyright legal disclaimer partner partners rail rightrail leftrail newsticker ticker
 userinfo userdetails usertitle userstats userbanner memberinfo memberstats postprofile posterinfo
-authorinfo signature reactions reactionsbar likes badges
+authorinfo signature reactions reactionsbar likes badges saboxplugin
 """.split())
 
 # Chrome words that condemn a whole subtree (its text is read only when nothing else is left).
