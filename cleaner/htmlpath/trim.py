@@ -135,6 +135,34 @@ def drop_disclosures(doc: Doc) -> None:
             doc.drop(unit, "html:disclosure", "boilerplate", reason="affiliate disclosure")
 
 
+# The writer's box at the very end of a text: a line that is only a name ("Amanda Furrer", "Written by Ann
+# Lee", "Angela Holliday-Bell, MD"), then at most a role line and the bio, which opens with that name
+# ("Amanda Furrer, Editor, studied ..."). On the train pages this shape is never the text's own last
+# entry (a list article's last place or brand is named "The ..." or has more lines after it).
+_BIO_NAME = re.compile(r"^(?:(?:written|reviewed|edited) by\s+|by\s+)?(?-i:((?!The\b)[A-Z][\w.'\u2019-]+"
+                       r"(?:\s+[A-Z][\w.'\u2019-]+){1,3}))(?:,[^.]{0,40})?\*?$", re.I)
+BIO_TAIL = 3       # the name line is one of the text's last this many lines
+BIO_MIN = 60       # characters of the bio line
+
+
+def drop_author_tail(doc: Doc) -> None:
+    """Drop a writer's name and bio that end the text (an author box without a class to say so)."""
+    live = [u for u in doc.units if u.keep]
+    if len(live) < BIO_TAIL + 3:  # a text of a few lines: its last ones are its own
+        return
+    for k in range(len(live) - BIO_TAIL, len(live) - 1):
+        text = live[k].text.strip()
+        m = _BIO_NAME.match(text) if len(text) <= 80 and live[k].kind != "pre" else None
+        if m is None:
+            continue
+        name = m.group(1)
+        if any(len(u.text) >= BIO_MIN and u.text.startswith(name) and u.text[len(name):len(name) + 1] in " ,\u2019'"
+               for u in live[k + 1:]):
+            for unit in live[k:]:
+                doc.drop(unit, "html:author-bio", "byline", reason="the writer's bio after the text")
+            return
+
+
 REPEAT_MIN_LINE = 20    # characters: shorter lines ("Reply", "Read more") repeat legitimately
 REPEAT_MIN_RUN = 300    # characters of consecutive repeated lines that make a copied block
 REPEAT_MIN_PARA = 120   # ...or of one line the page gives exactly twice (a feature's caption and body)
@@ -210,6 +238,7 @@ def trim(doc: Doc) -> None:
     drop_relative_times(doc)
     drop_buttons(doc)
     drop_disclosures(doc)
+    drop_author_tail(doc)
     _cut_ends(doc)
     drop_product_repeats(doc)  # last: the cuts above measure the page's lines as it prints them
 
