@@ -235,23 +235,27 @@ TEASED_TEXT = 0.4    # teaser cards after the part are left out of that share wh
 def _narrow(s: scoring.Scores, top: int) -> int:
     """The content-classed part of the pick ("entry-content", <article>) when it holds nearly all of its
     prose and no prose comes before it (an intro above the text body is part of the article): what
-    else the pick holds is teasers, bios and boxes below or beside the text."""
+    else the pick holds is teasers, bios and boxes below or beside the text. Teaser cards after the part
+    (see _teasers) do not count in that share when the part holds TEASED_TEXT of the prose or more."""
     if NARROW_SHARE >= 1:
         return top
     whole = s.raw_pos[top]
-    teasers = _teasers(s, top)
-    least = whole - sum(s.raw_pos[j] for j in teasers)
+    teasers = None  # found only when a part falls short of the share (most pages never need them)
     best_i = top
     for i in range(top + 1, len(s.elements)):
-        if s.raw_pos[i] < NARROW_SHARE * least:
+        if s.raw_pos[i] < TEASED_TEXT * whole:
             continue
         if not _inside(s, i, top):
             break  # document order: past the pick's subtree
-        # teaser cards after the part are not prose it leaves out (a "More news" series under the text)
-        rest = whole - sum(s.raw_pos[j] for j in teasers if j > i and not _inside(s, j, i))
-        if s.raw_pos[i] >= NARROW_SHARE * rest and (rest == whole or s.raw_pos[i] >= TEASED_TEXT * whole) \
-                and (s.signal[i] > 0 or s.elements[i].tag == "article") \
-                and not s.under[i] and _prose_before(s, i, top) < NARROW_LEAD * whole:
+        if not (s.signal[i] > 0 or s.elements[i].tag == "article") or s.under[i]:
+            continue
+        if s.raw_pos[i] < NARROW_SHARE * whole:
+            # teaser cards after the part are not prose it leaves out (a "More news" series under the text)
+            teasers = _teasers(s, top) if teasers is None else teasers
+            if s.raw_pos[i] < NARROW_SHARE * (whole - sum(s.raw_pos[j] for j in teasers
+                                                          if j > i and not _inside(s, j, i))):
+                continue
+        if _prose_before(s, i, top) < NARROW_LEAD * whole:
             best_i = i
     return best_i
 
@@ -260,18 +264,16 @@ def _teasers(s: scoring.Scores, top: int) -> list[int]:
     """Indices of the teaser cards inside the pick: >= CARD_MIN siblings sharing tag and class, each
     holding a linked headline (a heading with a link in it, or a link around one)."""
     out: list[int] = []
-    end = len(s.elements)
-    i = top + 1
-    while i < end and _inside(s, i, top):
+    for el in s.elements[top].iter():
+        if len(el) < CARD_MIN:
+            continue
         groups: dict = {}
-        for child in s.elements[i]:
+        for child in el:
             if isinstance(child.tag, str) and child.get("class"):
                 groups.setdefault((child.tag, child.get("class")), []).append(child)
-        found = [c for members in groups.values() if len(members) >= CARD_MIN
-                 and all(_linked_headline(c) for c in members) for c in members]
-        if found:
-            out.extend(s.index[c] for c in found if c in s.index)
-        i += 1
+        for members in groups.values():
+            if len(members) >= CARD_MIN and all(_linked_headline(c) for c in members):
+                out.extend(s.index[c] for c in members if c in s.index)
     # a card inside another card counts once, with its outer card (kept cards never nest, so a card
     # inside any kept one is inside the last kept before it)
     kept: list[int] = []
