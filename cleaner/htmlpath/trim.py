@@ -50,13 +50,16 @@ _CTA = re.compile(
     # controls that stand alone
     r"^(?:sign ?(?:up|in)|log ?in|subscribe|register|contact us|buy (?:it )?now|shop now|"
     r"loading|show (?:all|more|less)|load more|view (?:all|more)|see (?:all|more)|share (?:this|it|via|on)|advert|"
-    r"close|caption|expand|collapse|previous|next|prev|skip ad)"
+    r"close|caption|expand|collapse|previous|next|prev|skip ad|table of contents(?: show| hide| toggle)?)"
     r"(?: now| here| today)?\s*[:!»›>…]*(?:\.\.\.)?$"
     # calls to action with their object: "Subscribe to our blog", "Back to top", "Add to cart"
     r"|^(?!.*newsletter)(?:sign up (?:for|to)|subscribe (?:to|for)|join (?:our|the) (?:mailing list|waitlist|community)|"
     r"book (?:a|your) (?:free )?(?:demo|call|consultation)|start (?:your |a )?free trial|try (?:it )?for free|"
     r"request (?:a )?(?:demo|quote|callback|free)|add to (?:cart|bag|basket|wishlist)|back to\b|"
-    r"follow us\b|download (?:the|our) app|loading\b|view (?:all|more)\b|see (?:all|more)\b)"
+    r"follow us\b|download (?:the|our) app|loading\b|view (?:all|more)\b|see (?:all|more)\b|"
+    # a skip link ("Skip to main content", "Jump to navigation"), for keyboards and screen readers
+    r"(?:skip|jump) to (?:the )?(?:main |page )?(?:content|navigation|nav|search|menu|footer|product list|"
+    r"products|results|details)\b)"
     r"[^.?]{0,50}[:!…]?(?:\.\.\.)?$", re.I)
 # The author's social-media plug under an article ("Follow her on Twitter @amy").
 _FOLLOW = re.compile(r"\bfollow (?:us|him|her|me|them|[\w.]+)? ?(?:on|at|via) (?:twitter|facebook|instagram|x|linkedin|"
