@@ -28,11 +28,6 @@ CAPTION_SHARE = 0.5  # figure lines holding this share of the text are its conte
 # A line that ends with its picture's credit, "Plague can be vaccinated (Image: GETTY)": a caption.
 _CREDITED = re.compile(r"\((?:image|photo|picture|pic|credit|source|foto)s?\s*:[^()]{1,60}\)\s*$", re.I)
 _CREDIT = re.compile(r"^\s*(?:photo|image|picture|credit|source|foto|illustration)s?\s*(?:credit)?\s*[:/]", re.I)
-# A line that is only a picture's credit, "Photo: Getty Images", "Image credit: © Depositphotos", "Illustration:
-# Chris Philpot": a caption standing alone (not "Source:", which a table or a quote gives; not a lower-case
-# "image: nginx" in a config listing).
-_CREDIT_LINE = re.compile(r"^(?:(?:photo|image|picture)s?(?:\s+(?:credits?|illustration))?|illustration|credits?)"
-                          r"\s*:\s*\S.{0,100}$", re.I)
 
 
 _GLUE_END = re.compile(r"[a-z0-9.,;:!?)]$")
@@ -153,8 +148,7 @@ def to_units(doc: Doc, body) -> None:
         return
     for unit in doc.units:
         if unit.keep and not unit.info.get("figure") and len(unit.text) <= IMAGE_CAPTION_MAX \
-                and unit.kind != "pre" and (_CREDITED.search(unit.text)
-                                            or (unit.text[:1].isupper() and _CREDIT_LINE.match(unit.text))):
+                and unit.kind != "pre" and _CREDITED.search(unit.text):
             unit.info["figure"] = True
         if unit.info.get("figure") and unit.keep:
             doc.drop(unit, "html:figure-caption", "caption", reason="figure caption or credit")

@@ -30,14 +30,9 @@ STAMP_MAX = 120
 _AGO = re.compile(r"^(?:updated|posted|published|edited)?\s*(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|"
                   r"hours?|d|days?|w|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(?:just now|yesterday)$", re.I)
 
-# A short heading that opens the block of teasers under an article ("Related articles that may interest you",
-# "You may be interested in ...", "Further reading", "Recent posts"). Not any "Related <word>": "Related
-# papers" and "Related programs" head the truth's own lists as often as "Related services" heads teasers.
-_TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics))?"
-                   r"(?:\s+(?:that|which) (?:may|might) interest you)?|recommended"
-                   r"(?:\s+(?:for you|articles?|stories|reading))?|you (?:may|might) (?:also )?(?:like|enjoy)|"
-                   r"you (?:may|might) (?:also )?be interested in\b.{0,40}|further reading|"
-                   r"recent (?:posts|articles|stories)|read next|"
+# A short heading that opens the block of teasers under an article.
+_TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics))?|recommended"
+                   r"(?:\s+(?:for you|articles?|stories|reading))?|you (?:may|might) also (?:like|enjoy)|read next|"
                    r"more (?:stories|articles|news|from|in|on|like this)\b.{0,40}|(?:most )?popular(?: (?:posts|stories))?"
                    r"|trending(?: now| stories)?|latest (?:news|stories|posts|articles)|keep reading|up next)\s*:?$",
                    re.I)
