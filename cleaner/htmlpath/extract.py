@@ -29,7 +29,7 @@ def prune(el, dropped=None, hidden=None):
 
 
 def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, card: bool = False,
-           forum: bool = False) -> None:
+           forum: bool = False, teasers: bool = False) -> None:
     """Drop chrome inside the chosen subtree: children worth less than nothing that look like chrome,
     and minor parts with a chrome-like class (an author box, a tag list). Inside a card of the pick's
     own series (see _cards) only surely-chrome parts go: its linked headline and summary are the item
@@ -55,18 +55,21 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, 
             if s.signal[j] < -1 or (linky and net < 0 and _link_list_like(child)):
                 _drop(child, dropped)  # a list of links in a card ("More on ...") is not its teaser
             else:
-                _prune(s, j, whole, dropped, True, forum)  # its linked headline and "teaser" summary are the item
+                # its linked headline and "teaser" summary are the item
+                _prune(s, j, whole, dropped, True, forum, teasers)
             continue
         if linky and net < 0 and _inner_list(child, s):
             continue  # kept whole: its items are the content (see _inner_list)
         if linky and s.signal[j] >= 0 and _heading(child) and _templated(s.elements[i]):
             continue  # a product tile's linked name (a shop grid's cards are not protected whole: see _cards)
+        if teasers and linky and s.signal[j] >= 0 and _card_headline(child, s):
+            continue  # a teaser's headline, inside the link that wraps its summary too, or over it
         if net < 0 and (s.signal[j] < 0 or (linky and not _mid_text(before, after, whole))):
             _drop(child, dropped)
         elif s.signal[j] < 0 and s.raw_pos[j] < MINOR_CHROME * whole:
             _drop(child, dropped)
         else:
-            _prune(s, j, whole, dropped, forum=forum)
+            _prune(s, j, whole, dropped, forum=forum, teasers=teasers)
 
 
 # A linked block with at least this share of the pick's prose among its earlier siblings and this share
@@ -121,6 +124,26 @@ def _cards(s: scoring.Scores, i: int) -> set | None:
 def _heading(el) -> bool:
     """A heading, or a link around one (a tile's linked name)."""
     return el.tag in HEADINGS or (el.tag == "a" and any(d.tag in HEADINGS for d in el.iterdescendants()))
+
+
+CARD_SUMMARY = 40  # characters besides its headline that a link wrapping a whole teaser card holds
+
+
+def _card_headline(el, s: scoring.Scores) -> bool:
+    """A heading (or a part holding one) inside a link that also wraps a summary of its own, or a linked
+    heading right above a paragraph of prose: a teaser card's headline, its title, not a menu entry."""
+    if next(el.iter(*HEADINGS), None) is None:  # el itself or a heading inside it
+        return False
+    link = next((a for a in el.iterancestors("a")), None)
+    if link is None:
+        if not _heading(el):
+            return False
+        nxt = el.getnext()
+        j = s.index.get(nxt) if nxt is not None else None
+        return j is not None and s.chars[j] >= CARD_SUMMARY and s.raw_pos[j] >= 0.5 * s.chars[j] \
+            and s.link_chars[j] < LINKY * s.chars[j]
+    own = len(" ".join(el.text_content().split()))
+    return len(" ".join(link.text_content().split())) - own >= CARD_SUMMARY
 
 
 def _twins(el) -> list:
@@ -201,7 +224,7 @@ def _choose(body, kind: str, forum: bool, dropped=None) -> tuple:
                 return body, True
     top = _narrow(s, top)
     top = _card_series(s, top)
-    _prune(s, top, dropped=dropped, forum=forum)
+    _prune(s, top, dropped=dropped, forum=forum, teasers=not forum and kind not in ("product", "article"))
     return s.elements[top], False
 
 
