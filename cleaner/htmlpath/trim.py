@@ -25,10 +25,11 @@ _WHEN = re.compile(
     r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b",
     re.I)
 STAMP_MAX = 120
-# A line that is only a relative time ("5 hours ago", "2d ago", "yesterday"): a card's or a post's
-# timestamp, wherever it stands, not text.
+# A line that is only a relative time ("5 hours ago", "2d ago", "yesterday") or a reading time ("7 min
+# read"): a card's or a post's stamp, wherever it stands, not text.
 _AGO = re.compile(r"^(?:updated|posted|published|edited)?\s*(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|"
-                  r"hours?|d|days?|w|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(?:just now|yesterday)$", re.I)
+                  r"hours?|d|days?|w|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(?:just now|yesterday)$"
+                  r"|^\d+\s*min(?:ute)?s?\s+read$", re.I)
 
 # A short heading that opens the block of teasers under an article.
 _TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics))?|recommended"
@@ -71,6 +72,11 @@ _POSTER = re.compile(r"^(?:join(?:ed)?(?: date)?|posts|messages|reaction score|t
                      r"|^(?:joined|join date)\s*:?\s*\w{3,9}\.?(?: \d{1,2},?)? \d{4}$"
                      r"|^(?:join date|joined|reaction score|trophy points|likes received)\s*:?$", re.I)
 CTA_MAX_WORDS = 8
+# A post's or a teaser card's counters on a line of their own: "44 reactions", "27 comments", "1 Like",
+# "1069 Episodes", "12.3k stars". (Not followers: a directory lists its organisers with them.)
+# (A card's reading time, "7 min read", is a stamp: see _AGO.)
+_COUNTER = re.compile(r"^\d[\d,.]*k?\s+(?:reactions?|comments?|likes?|repl(?:y|ies)|views?|shares?|episodes?|answers?"
+                      r"|votes?|responses?|stars?|forks?)$", re.I)
 
 
 # A template's placeholder copy ("Lorem ipsum dolor sit amet..."), left in a page's hidden or unused blocks.
@@ -85,15 +91,17 @@ def drop_placeholders(doc: Doc) -> None:
 
 
 def drop_relative_times(doc: Doc) -> None:
-    """Drop lines that are only a relative time ("5 hours ago", "yesterday"): a card's or a post's stamp."""
+    """Drop lines that are only a relative time ("5 hours ago", "yesterday") or a reading time ("7 min read"):
+    a card's or a post's stamp."""
     for unit in doc.units:
         if unit.keep and len(unit.text) <= 30 and _AGO.match(unit.text.strip()):
-            doc.drop(unit, "html:dateline", "header", reason="a relative time stamp, not text")
+            doc.drop(unit, "html:dateline", "header", reason="a relative time or reading time stamp, not text")
 
 
 def drop_buttons(doc: Doc) -> None:
-    """Drop lines that are only a call to action ("Sign up", "Add to cart", "Back to top", "Loading...")
-    or a forum member's counters ("Posts: 1,077"): controls and widgets, not text."""
+    """Drop lines that are only a call to action ("Sign up", "Add to cart", "Back to top", "Loading..."),
+    a forum member's counters ("Posts: 1,077") or a post's or card's ("27 comments", "3 Likes"):
+    controls and widgets, not text."""
     for unit in doc.units:
         if not unit.keep or unit.kind == "pre":
             continue
@@ -110,6 +118,8 @@ def drop_buttons(doc: Doc) -> None:
             doc.drop(unit, "html:button", "boilerplate", reason="a call to action or control, not text")
         elif _POSTER.match(text):
             doc.drop(unit, "html:button", "boilerplate", reason="a forum member's details")
+        elif _COUNTER.match(text):
+            doc.drop(unit, "html:button", "boilerplate", reason="a post's or card's counter")
 
 
 # An affiliate/advertising disclosure: the site speaking about itself, not the article.
