@@ -32,7 +32,7 @@ comment comments commentlist disqus respond reply replies share sharing sharebar
 sociallinks related relatedposts recommended recommendations recirc footer foot navbar nav navigation
 menu menus submenu megamenu sidebar sidebars aside breadcrumb breadcrumbs crumbs cookie cookies consent
 gdpr newsletter newsletters subscribe subscription signup promo promos promotion advert adverts
-advertisement advertising ads ad adslot adunit sponsor sponsored banner popup modal overlay tags tagcloud taglist pagination pager paging masthead toolbar skiplink login signin outbrain
+advertisement advertising ads ad adslot adunit sponsor sponsored banner popup popover modal overlay tags tagcloud taglist pagination pager paging masthead toolbar skiplink login signin outbrain
 taboola trending popular mostread mostpopular teaser teasers cta byline author bio dateline
 timestamp print rating ratings sronly visuallyhidden offscreen screenreader topbar
 bottombar copyright legal disclaimer partner partners rail rightrail leftrail newsticker ticker
@@ -45,7 +45,7 @@ _STRONG_NEG = frozenset("""
 comment comments commentlist disqus respond replies related relatedposts recommended recommendations
 recirc outbrain taboola newsletter newsletters cookie cookies consent gdpr sidebar sidebars footer
 navbar nav navigation menu menus megamenu breadcrumb breadcrumbs share sharing sharebar social socials
-sociallinks advert adverts advertisement advertising ads ad adslot adunit sponsor sponsored popup modal
+sociallinks advert adverts advertisement advertising ads ad adslot adunit sponsor sponsored popup popover modal
 mostread mostpopular trending
 """.split())
 
