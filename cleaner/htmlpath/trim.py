@@ -32,7 +32,8 @@ _AGO = re.compile(r"^(?:updated|posted|published|edited)?\s*(?:\d+|an?|one)\s*(?
                   r"|^\d+\s*min(?:ute)?s?\s+read$", re.I)
 
 # A short heading that opens the block of teasers under an article.
-_TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics))?|recommended"
+_TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics|threads|questions|discussions))?"
+                   r"|(?:explore )?(?:similar|related) (?:threads|topics|questions|discussions)|suggested topics|recommended"
                    r"(?:\s+(?:for you|articles?|stories|reading))?|you (?:may|might) also (?:like|enjoy)|read next|"
                    r"more (?:stories|articles|news|from|in|on|like this)\b.{0,40}|(?:most )?popular(?: (?:posts|stories))?"
                    r"|trending(?: now| stories)?|latest (?:news|stories|posts|articles)|keep reading|up next)\s*:?$",
