@@ -46,7 +46,7 @@ comment comments commentlist disqus respond replies related relatedposts recomme
 recirc outbrain taboola newsletter newsletters cookie cookies consent gdpr sidebar sidebars footer
 navbar nav navigation menu menus megamenu breadcrumb breadcrumbs share sharing sharebar social socials
 sociallinks advert adverts advertisement advertising ads ad adslot adunit sponsor sponsored popup popover modal
-mostread mostpopular trending
+mostread mostpopular trending signature
 """.split())
 
 _COMMENT_WORDS = frozenset("comment comments commentlist respond reply replies".split())
