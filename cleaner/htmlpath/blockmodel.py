@@ -85,9 +85,11 @@ def wanted(body, pick, kind: str, forum: bool = False, listing: bool = False) ->
     share = visible_chars(pick) / max(visible_chars(body), 1)
     if forum or kind == "product" or (kind != "article" and share < GATE):
         return FULL, share
-    if kind == "article" or not listing:
+    if not listing:
         return DROP_ONLY, share
-    return "", share  # a listing's region read whole: its cards' short facts are what it lists
+    # a listing's region read whole (on a declared article, a list article's own <main>): its items' short
+    # facts are what it lists, not chrome for the model to pick out one by one
+    return "", share
 
 
 def decide(p: np.ndarray, inside: np.ndarray, x: np.ndarray, drop: float, add: float,
