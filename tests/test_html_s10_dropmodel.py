@@ -43,6 +43,9 @@ def test_a_listing_region_read_whole_keeps_its_card_facts():
     body, pick = _page()
     # the extractor read a page of no prose whole (extract._listing_whole): the model leaves it alone
     assert blockmodel.wanted(body, pick, "", listing=True)[0] == ""
-    # ...but a small listing region still gets the full model, and an article page its drop-only pass
+    # ...but a small listing region still gets the full model
     assert blockmodel.wanted(body, pick.find("p"), "", listing=True)[0] == blockmodel.FULL
-    assert blockmodel.wanted(body, pick, "article", listing=True)[0] == blockmodel.DROP_ONLY
+    # a declared article's listing region (a list article's own <main>) is left alone too; without the
+    # region, an article page gets its drop-only pass
+    assert blockmodel.wanted(body, pick, "article", listing=True)[0] == ""
+    assert blockmodel.wanted(body, pick, "article")[0] == blockmodel.DROP_ONLY
