@@ -196,7 +196,7 @@ def main_content(root, url: str | None = None, dropped=None, hidden=None, info: 
     if body is None:
         body = root
     forum = bool(url and FORUM_URL.search(url))
-    pick, listing = _choose(body, kind, forum, dropped)
+    pick, listing, kind = _choose(body, kind, forum, dropped)
     return blockmodel.refine(body, pick, url, kind=kind, forum=forum, dropped=dropped, listing=listing)
 
 
@@ -210,10 +210,12 @@ def _choose(body, kind: str, forum: bool, dropped=None) -> tuple:
         # Little prose: a listing, a shop grid, a chart. Score again valuing item lists.
         s = scoring.score(body, forum=forum, listing=True, product=product)
         top = scoring.best(s)
+        if kind == "article" and _post_list(s, top):
+            kind = ""  # a list of posts, read as a listing: its cards are the content, not one article
         whole = _listing_whole(s, top, landmark=kind == "article")
         if whole is not None:
             _strip_chrome(s, whole, dropped)
-            return s.elements[whole], True
+            return s.elements[whole], True, kind
     if s.net(top) <= 0:  # no prose outside chrome-like elements: maybe all of it sits inside one
         top = scoring.best(s, anywhere=True)
         if s.net(top) <= 0 or s.raw_pos[top] < 200:
@@ -221,11 +223,37 @@ def _choose(body, kind: str, forum: bool, dropped=None) -> tuple:
             # surely-chrome parts says more than a copyright line.
             if _chrome_chars(s, 0) < s.chars[0]:
                 _strip_chrome(s, 0, dropped)
-                return body, True
+                return body, True, kind
     top = _narrow(s, top)
     top = _card_series(s, top)
     _prune(s, top, dropped=dropped, forum=forum, teasers=not forum and kind not in ("product", "article"))
-    return s.elements[top], False
+    return s.elements[top], False, kind
+
+
+POST_CARDS = 3  # sibling cards, each holding a heading, that make a list of posts
+
+
+def _post_list(s: scoring.Scores, top: int) -> bool:
+    """Whether a page that declares itself an article, whose pick holds little prose, reads as a list of
+    posts: the pick neither lies in nor holds an <article> element, and outside it stand >= POST_CARDS
+    siblings of one tag, each holding a heading, that together hold more text than the pick (a blog's
+    archive page, a page of trail or offer cards). A paywalled lead sits in its <article>, the site's
+    teasers around it; a pick holding <article>s holds the posts already."""
+    el = s.elements[top]
+    if any(a.tag == "article" for a in (el, *el.iterancestors())) or next(el.iter("article"), None) is not None:
+        return False
+    for i, parent in enumerate(s.elements):
+        if len(parent) < POST_CARDS or s.under[i] or s.signal[i] < -1 or _inside(s, i, top):
+            continue
+        groups: dict = {}
+        for child in parent:
+            j = s.index.get(child)
+            if j is not None and s.chars[j] and not s.under[j] and next(child.iter(*HEADINGS), None) is not None:
+                groups.setdefault(child.tag, []).append(j)
+        for members in groups.values():
+            if len(members) >= POST_CARDS and sum(s.chars[j] for j in members) > s.chars[top]:
+                return True
+    return False
 
 
 LISTING_SHARE = 0.3  # a listing's pick showing less than this share of the page's non-chrome text is a part
