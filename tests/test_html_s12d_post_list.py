@@ -36,3 +36,26 @@ def test_a_lead_inside_its_article_stays_alone():
     r = clean(_page(article=True), "https://trails.example.org/trails/", content_type="html", site_rules=False)
     assert INTRO in r.text
     assert not any(desc.split('<br>')[-1] in r.text for _, desc in CARDS)
+
+
+POSTS = ["Sticky Air Fryer Chicken Thighs", "Crispy Air Fryer Sweet Potato Fries", "Air Fryer Whole Chicken",
+         "Easy Air Fryer Salmon with Lemon", "Air Fryer Brussels Sprouts with Hot Honey"]
+ABOUT = ("Quick and healthy air fryer recipes, from breakfast to snacks to dinners. We love our air fryer and "
+         "how it makes everything crispy in record time with little to no oil.")
+
+
+def test_an_archive_intro_and_its_posts_beside_it():
+    # a WordPress category archive: the intro above the content area, each post an <article> holding only
+    # its linked title (the posts' titles alone weigh less than the intro)
+    posts = "".join(f"<article class='post-{k} post entry'><header class='entry-header'><h2 class='entry-title'>"
+                    f"<a href='/recipe-{k}/'>{title}</a></h2></header></article>" for k, title in enumerate(POSTS))
+    page = ("<html><head><title>Air fryer recipes</title><meta property='og:type' content='article'></head>"
+            "<body class='archive category'><nav><a href='/'>Home</a> <a href='/recipes'>Recipes</a></nav>"
+            f"<div class='archive-description'><h1>Air fryer recipes</h1><p>{ABOUT}</p></div>"
+            f"<div class='content-sidebar-wrap'><main class='content'>{posts}</main></div>"
+            "<footer><p>Copyright the recipe blog.</p></footer></body></html>")
+    r = clean(page, "https://recipes.example.org/category/airfryer/", content_type="html", site_rules=False)
+    assert ABOUT in r.text
+    for title in POSTS:
+        assert title in r.text
+    assert "Copyright" not in r.text

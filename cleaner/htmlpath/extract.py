@@ -210,8 +210,13 @@ def _choose(body, kind: str, forum: bool, dropped=None) -> tuple:
         # Little prose: a listing, a shop grid, a chart. Score again valuing item lists.
         s = scoring.score(body, forum=forum, listing=True, product=product)
         top = scoring.best(s)
-        if kind == "article" and _post_list(s, top):
-            kind = ""  # a list of posts, read as a listing: its cards are the content, not one article
+        posts = _post_list(s, top) if kind == "article" else None
+        if posts is not None:
+            # a list of posts: the pick (its intro) and the cards are the content, read as a listing's
+            # region, not as one article (whose block model would only drop)
+            region = _common(s, top, posts)
+            _strip_chrome(s, region, dropped)
+            return s.elements[region], True, ""
         whole = _listing_whole(s, top, landmark=kind == "article")
         if whole is not None:
             _strip_chrome(s, whole, dropped)
@@ -230,20 +235,31 @@ def _choose(body, kind: str, forum: bool, dropped=None) -> tuple:
     return s.elements[top], False, kind
 
 
-POST_CARDS = 3  # sibling cards, each holding a heading, that make a list of posts
+def _common(s: scoring.Scores, i: int, j: int) -> int:
+    """The lowest element holding elements i and j."""
+    while not _inside(s, j, i):
+        i = s.parent[i]
+    return i
 
 
-def _post_list(s: scoring.Scores, top: int) -> bool:
-    """Whether a page that declares itself an article, whose pick holds little prose, reads as a list of
-    posts: the pick neither lies in nor holds an <article> element, and outside it stand >= POST_CARDS
-    siblings of one tag, each holding a heading, that together hold more text than the pick (a blog's
-    archive page, a page of trail or offer cards). A paywalled lead sits in its <article>, the site's
-    teasers around it; a pick holding <article>s holds the posts already."""
+POST_CARDS = 3     # sibling cards, each holding a heading, that make a list of posts...
+POST_SHARE = 0.5   # ...holding together at least this share of the pick's text
+
+
+def _post_list(s: scoring.Scores, top: int) -> int | None:
+    """On a page that declares itself an article, whose pick holds little prose, the parent of a list of
+    posts, if there is one: the pick neither lies in nor holds an <article> element, and outside it
+    stand >= POST_CARDS siblings of one tag, each holding a heading, that together hold POST_SHARE of the
+    pick's text or more (the largest such series), under a parent that is not chrome (a blog's archive page under its intro, a
+    page of trail or offer cards; WordPress SEO plugins declare every page an article). A paywalled lead
+    sits in its <article>, the site's teasers around it; a pick holding <article>s holds the posts
+    already; a sidebar's widgets sit in the sidebar."""
     el = s.elements[top]
     if any(a.tag == "article" for a in (el, *el.iterancestors())) or next(el.iter("article"), None) is not None:
-        return False
+        return None
+    best, most = None, POST_SHARE * s.chars[top]
     for i, parent in enumerate(s.elements):
-        if len(parent) < POST_CARDS or s.under[i] or s.signal[i] < -1 or _inside(s, i, top):
+        if len(parent) < POST_CARDS or s.under[i] or s.signal[i] < 0 or _inside(s, i, top):
             continue
         groups: dict = {}
         for child in parent:
@@ -251,9 +267,10 @@ def _post_list(s: scoring.Scores, top: int) -> bool:
             if j is not None and s.chars[j] and not s.under[j] and next(child.iter(*HEADINGS), None) is not None:
                 groups.setdefault(child.tag, []).append(j)
         for members in groups.values():
-            if len(members) >= POST_CARDS and sum(s.chars[j] for j in members) > s.chars[top]:
-                return True
-    return False
+            chars = sum(s.chars[j] for j in members)
+            if len(members) >= POST_CARDS and chars >= most:
+                best, most = i, chars  # the largest series (a row of three features above the posts is not it)
+    return best
 
 
 LISTING_SHARE = 0.3  # a listing's pick showing less than this share of the page's non-chrome text is a part
