@@ -264,7 +264,9 @@ def _post_list(s: scoring.Scores, top: int) -> int | None:
         groups: dict = {}
         for child in parent:
             j = s.index.get(child)
-            if j is not None and s.chars[j] and not s.under[j] and next(child.iter(*HEADINGS), None) is not None:
+            # a card holds a heading (a heading itself is a section's title: a list article's letters)
+            if j is not None and s.chars[j] and not s.under[j] and child.tag not in HEADINGS \
+                    and next(child.iter(*HEADINGS), None) is not None:
                 groups.setdefault(child.tag, []).append(j)
         for members in groups.values():
             chars = sum(s.chars[j] for j in members)
