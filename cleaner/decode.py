@@ -154,8 +154,9 @@ def sanitize_utf8(text: str) -> tuple[str, bytes | None]:
     if replacement > 0.3 * len(text):
         raise DecodeError("most of the document could not be decoded")
     if "\r" in text:
-        data = None
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if data is not None:  # CR and LF are one byte each in UTF-8, never part of another character's bytes
+            data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     if not text or text.isspace():  # only control characters
         raise EmptyInputError("the document is empty")
     return text, data

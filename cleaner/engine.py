@@ -59,7 +59,7 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
         # a text holds at most len(text) line breaks: count them only when that bound would not fit the budget
         if doc.deadline is not None and time.monotonic() + len(text) / LINES_PER_S > doc.deadline:
             doc.check_time(ahead=text.count("\n") / LINES_PER_S)
-        text_units(doc)
+        text_units(doc, utf8)  # the lines from the bytes sanitize_utf8 made
     for stage in ("header", "blocks", "final"):
         for rule in by_stage[stage]:
             if plan.skips(rule, doc):
