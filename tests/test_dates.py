@@ -75,3 +75,32 @@ def test_one_match_of_the_date_words_is_a_match_per_word(pieces):
     text = "".join(t + sep for t, sep in pieces).strip()
     per_word = all(re.fullmatch(_DATE_WORD, w, re.I) for w in text.split())
     assert bool(_DATE_WORDS.fullmatch(text)) == per_word or not text
+
+
+def _checked_first(line: str) -> str | None:
+    """parse_date_line as it was: every check before the direct reading (the reference for the order now)."""
+    from cleaner.dates import _HAS_DATE, _HAS_YEAR, _PREFIX
+    text = _PREFIX.sub("", line.strip())
+    if not text or len(text) > 60 or not _HAS_DATE.search(text) or not _DATE_WORDS.fullmatch(text) \
+            or not _HAS_YEAR.search(text):
+        return None
+    fast = _fast(text)
+    return parse_date(text) if fast is False else fast
+
+
+@settings(max_examples=400, deadline=None)
+@given(date_lines(), st.sampled_from(["", ",", ".,", "."]), st.booleans(), st.sampled_from(["", "Updated: ", " "]))
+def test_reading_usual_lines_first_changes_no_answer(line, after_month, arabic_digits, prefix):
+    """The usual news line is read before the checks now; the answers are those of checking first, also for
+    a comma after the month (no date word), other digits and years out of range."""
+    for month in MONTHS:
+        line = line.replace(f"{month} ", f"{month}{after_month} ", 1)
+    if arabic_digits:
+        line = line.translate({ord(d): 0x660 + int(d) for d in "0123456789"})
+    line = prefix + line
+    assert parse_date_line(line) == _checked_first(line)
+
+
+def test_a_comma_after_the_month_is_still_no_date_line():
+    assert parse_date_line("30 December, 2016") is None
+    assert parse_date_line("Friday 30 December 2016 13:31 GMT") == "2016-12-30T13:31:00+00:00"
