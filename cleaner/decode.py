@@ -115,6 +115,22 @@ def decode(data: bytes | str, content_type: str | None = None) -> str:
     raise DecodeError("bytes are not valid in the declared charset, UTF-8, or any detected encoding")
 
 
+# From this size the control bytes are looked for by a compiled loop (textpath/lines.py: a tenth of
+# translate's instructions, plus a call that costs as much as translate on a few hundred bytes).
+_COMPILED_MIN_BYTES = 1024
+_HAS_CONTROL = None
+
+
+def _compiled_has_control():
+    """textpath.lines.has_control, imported on first use (numba's import is slow; the rule set's loading
+    imports it anyway)."""
+    global _HAS_CONTROL
+    if _HAS_CONTROL is None:
+        from .textpath.lines import has_control
+        _HAS_CONTROL = has_control
+    return _HAS_CONTROL
+
+
 def _control_scan(text: str) -> tuple[bool, bytes | None]:
     """(whether the text holds a character of _CONTROL, its UTF-8 when that was computed).
 
@@ -126,7 +142,10 @@ def _control_scan(text: str) -> tuple[bool, bytes | None]:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         return True, None
-    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+    if len(data) < _COMPILED_MIN_BYTES:
+        if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+            return True, data
+    elif _compiled_has_control()(data):
         return True, data
     # U+FFFE, U+FFFF; a one-byte needle is a memchr, a three-byte one a much slower search
     return b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data), data

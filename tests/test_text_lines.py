@@ -10,7 +10,7 @@ from cleaner import decode
 from cleaner.doc import Doc
 from cleaner.ops.plan import joined_lines
 from cleaner.textpath import _to_units_py, line_inputs, to_units
-from cleaner.textpath.lines import SPACES
+from cleaner.textpath.lines import SPACES, has_control
 
 
 def test_spaces_are_str_isspace():
@@ -87,3 +87,21 @@ def test_sanitize_keeps_utf8_after_carriage_returns():
     text, data = decode.sanitize_utf8("T\u00eate\r\n\r\nline two\rthree\r\n")
     assert text == "T\u00eate\n\nline two\nthree\n"
     assert data == text.encode("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300), st.integers(0, 127))
+def test_control_bytes_as_translate_finds_them(data, byte):
+    for sample in (data, data + bytes([byte]) * 3):
+        assert has_control(sample) == (len(sample.translate(None, decode._CONTROL_BYTES)) != len(sample))
+
+
+def test_long_texts_lose_their_controls_too():
+    """From _COMPILED_MIN_BYTES the compiled check decides: a control character is still removed."""
+    body = "A long line of text, \u201cquoted\u201d. " * 60
+    assert len(body.encode()) > decode._COMPILED_MIN_BYTES
+    text, data = decode.sanitize_utf8(body + "\x07end\x7f")
+    assert text == body + "end" and data is None
+    text, data = decode.sanitize_utf8(body + "end")
+    assert text == body + "end" and data == text.encode()
+

@@ -281,9 +281,10 @@ def warm() -> None:
     """Compile the numba loops (or load them from numba's disk cache: ~0.5 s) on a small made-up page, so
     that the first real page does not wait for it; once per process. Compiling takes 10-20 s, once per
     install: scripts/setup.sh and the Docker build run this."""
-    from .lines import spans
+    from .lines import has_control, spans
     from .model import load
     spans("Home\n\n  News \u2014 Sport\u3000\n".encode())  # to_units' pass
+    has_control(b"Home\n")  # sanitize's
     lines = ["Home | News | Sport", "A headline about ferries", "By Jane Smith, 3 May 2024"] + [
         f"Paragraph {i} says what happened, and why it matters to the people who live there." for i in range(20)]
     load().scores(lines, [0] * len(lines), list(range(len(lines))), "https://example.com/news/a-headline-about-ferries")

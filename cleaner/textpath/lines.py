@@ -123,3 +123,18 @@ def spans(data: bytes) -> tuple[list[int], list[int], list[int], list[int], list
     out, joined = _spans(arr, (arr == 10).nonzero()[0], data.isascii())
     cstart, cend, lead, para, jstart = out.tolist()
     return cstart, cend, lead, para, jstart, joined.tobytes()
+
+
+@njit(cache=True, nogil=True)
+def _has_control(data) -> bool:
+    """Whether the bytes hold a C0 control other than tab, LF and CR, or DEL (decode._CONTROL_BYTES)."""
+    bad = False
+    for i in range(len(data)):  # no early exit: LLVM vectorizes the loop
+        b = data[i]
+        bad |= ((b < 32) & (b != 9) & (b != 10) & (b != 13)) | (b == 127)
+    return bad
+
+
+def has_control(data: bytes) -> bool:
+    """_has_control of a bytes object."""
+    return _has_control(np.frombuffer(data, np.uint8))
