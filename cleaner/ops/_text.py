@@ -18,8 +18,12 @@ def norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     # split() breaks at the same characters as \s (str.isspace): one C call, where the regex's sub costs
-    # thousands of instructions per run of spaces
-    return " ".join(text.split()).casefold()
+    # thousands of instructions per run of spaces. A printable text's only white space is " " (every other
+    # str.isspace character is a control or a separator, which isprintable refuses): without a double,
+    # leading or trailing one, split and join would give it back unchanged, at a new string per word.
+    if not (text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "):
+        text = " ".join(text.split())
+    return text.casefold()
 
 
 def glued_segments(line: str) -> list[tuple[int, int]]:
