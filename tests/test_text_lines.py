@@ -43,6 +43,7 @@ EDGES = [
     "one line", "a\nb", "\n\na\n\n\nb\n\n", "  lead\ttab  \n\t \n trail \u3000\n", "\u00a0nbsp\u00a0\n\u0085x\u0085",
     "\u2003em space\u2028line sep\u2029", "caf\u00e9 \u201cquoted\u201d \U0001f600 emoji\n\n\U0001f600", " \n \n ", "\u1680x\u202fy\u205f",
     "x\x1cy\x1f\n\x1e", "\u3000\u3000\u5168\u89d2\u3000", "last line without break", "ends with break\n",
+    "x" * 100 + "\n" + "\u00e9" * 50 + " \u3000\n\n" + "y" * 17, ("a" * 7 + "\n") * 9, "\n" * 16 + "z" * 31,
 ]
 
 
@@ -58,6 +59,13 @@ LINE_CHARS = st.sampled_from([*"ab Z.,\t\u00e9\u201c\u2019", "\n", "\n\n", "  ",
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LINE_CHARS, max_size=60).map("".join))
 def test_same_as_python_loop(text):
+    _same(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), LINE_CHARS), max_size=30).map(lambda runs: "".join(c * k for k, c in runs)))
+def test_long_lines_same_as_python_loop(text):
+    """Lines longer than a word of eight bytes: the line-break search reads them a word at a time."""
     _same(text)
 
 

@@ -44,14 +44,53 @@ def _decode_at(data, i: int) -> tuple[int, int]:
             | (np.int64(data[i + 3]) & 0x3f)), 4
 
 
-@njit(cache=True, nogil=True)
-def _spans(data, breaks, ascii):
-    """For the UTF-8 text data (uint8) with line breaks at `breaks` (ascending; ascii: whether every byte is
-    ASCII): rows of one column per non-blank line, the stripped line's character start and end in the text,
-    its leading white space in characters, its paragraph (a blank line between two lines starts a new one)
-    and its byte offset in the stripped lines joined with b"\\n"; and those joined lines."""
+_ONES, _HIGHS, _LFS = np.uint64(0x0101010101010101), np.uint64(0x8080808080808080), np.uint64(0x0a0a0a0a0a0a0a0a)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _next_break(data, words, i: int) -> int:
+    """The index of the first line break at or after i, or len(data): eight bytes at a time (a word holds a
+    zero byte after XOR with LFs exactly when (x - ONES) & ~x & HIGHS is not 0)."""
     n = len(data)
-    lines = len(breaks) + 1
+    while i < n and i & 7:
+        if data[i] == 10:
+            return i
+        i += 1
+    k = i >> 3
+    while k < len(words):
+        x = words[k] ^ _LFS
+        if (x - _ONES) & ~x & _HIGHS:
+            break
+        k += 1
+    i = max(i, k << 3)
+    while i < n:
+        if data[i] == 10:
+            return i
+        i += 1
+    return n
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _continuations(data, a: int, b: int) -> int:
+    """How many bytes of data[a:b] continue a character (10xxxxxx): bytes that are no character of their own."""
+    part = data[a:b]
+    c = 0
+    for i in range(len(part)):  # a view indexed from 0: LLVM vectorizes the loop
+        c += (part[i] & 0xc0) == 0x80
+    return c
+
+
+@njit(cache=True, nogil=True)
+def _spans(data, ascii):
+    """For the UTF-8 text data (uint8; ascii: whether every byte is ASCII): rows of one column per non-blank
+    line, the stripped line's character start and end in the text, its leading white space in characters,
+    its paragraph (a blank line between two lines starts a new one) and its byte offset in the stripped
+    lines joined with b"\\n"; the joined lines; and how many lines and joined bytes there are."""
+    n = len(data)
+    words = data[:n - n % 8].view(np.uint64)
+    lines = 1
+    for i in range(n):
+        lines += data[i] == 10
     out = np.empty((5, lines), np.int64)  # one array: each array handed back to Python costs a microsecond
     joined = np.empty(n, np.uint8)
     k = 0          # units so far
@@ -60,8 +99,8 @@ def _spans(data, breaks, ascii):
     p = 0
     blank = False
     a = 0          # the current line's first byte
-    for line in range(lines):
-        e = breaks[line] if line < lines - 1 else n  # its end: the next line break or the end of the text
+    while a <= n:
+        e = _next_break(data, words, a)  # the line's end: the next line break or the end of the text
         s, lead_chars = a, 0  # past the leading white space
         while s < e:
             if data[s] < 0x80 and data[s] != 32 and not 9 <= data[s] <= 13 and not 0x1c <= data[s] <= 0x1f:
@@ -83,15 +122,11 @@ def _spans(data, breaks, ascii):
             if not _space(cp):
                 break
             t = u
-        width = e - a  # the line's characters
-        body = t - s   # the stripped line's
+        body = t - s   # the stripped line's characters
+        width = e - a  # the whole line's
         if not ascii:
-            # continuation bytes are no characters; loops over views (indices from 0) LLVM vectorizes
-            line_bytes, stripped = data[a:e], data[s:t]
-            for i in range(len(line_bytes)):
-                width -= (line_bytes[i] & 0xc0) == 0x80
-            for i in range(len(stripped)):
-                body -= (stripped[i] & 0xc0) == 0x80
+            body -= _continuations(data, s, t)
+            width = lead_chars + body + (e - t) - _continuations(data, t, e)  # white space at the ends: short
         if t > s:
             if blank and k > 0:
                 p += 1
@@ -113,16 +148,15 @@ def _spans(data, breaks, ascii):
             blank = True
         chars += width + 1  # the line and its line break
         a = e + 1
-    return out[:, :k], joined[:size]
+    return out, joined, k, size
 
 
 def spans(data: bytes) -> tuple[list[int], list[int], list[int], list[int], list[int], bytes]:
     """The lines of the UTF-8 text `data` (see _spans) as lists: character starts and ends, leading white
     space, paragraphs, byte offsets in the joined lines; and the joined lines."""
-    arr = np.frombuffer(data, np.uint8)
-    out, joined = _spans(arr, (arr == 10).nonzero()[0], data.isascii())
-    cstart, cend, lead, para, jstart = out.tolist()
-    return cstart, cend, lead, para, jstart, joined.tobytes()
+    out, joined, k, size = _spans(np.frombuffer(data, np.uint8), data.isascii())
+    cstart, cend, lead, para, jstart = out[:, :k].tolist()
+    return cstart, cend, lead, para, jstart, joined[:size].tobytes()
 
 
 @njit(cache=True, nogil=True)
