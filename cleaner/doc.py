@@ -25,6 +25,29 @@ class Unit:
     info: dict | None = None
 
 
+def text_lines(source: str, starts: list[int], ends: list[int], paras: list[int]) -> tuple[list[Unit], list[str]]:
+    """The units of a text's lines, Unit(source[start:end], para, "p", start, end) each, and their texts.
+
+    Made without calling the generated __init__: from C (a class call), its call costs more than its body,
+    and a text has a unit per line. tests/test_text_lines.py checks every field against Unit(...).
+    """
+    new, units, texts = object.__new__, [], []
+    add, add_text = units.append, texts.append
+    for start, end, para in zip(starts, ends, paras):
+        text = source[start:end]
+        unit = new(Unit)
+        unit.text = text
+        unit.para = para
+        unit.kind = "p"
+        unit.start = start
+        unit.end = end
+        unit.keep = True
+        unit.info = None
+        add(unit)
+        add_text(text)
+    return units, texts
+
+
 @dataclass
 class Doc:
     """Everything one cleaning run knows about a document."""

@@ -113,3 +113,15 @@ def test_long_texts_lose_their_controls_too():
     text, data = decode.sanitize_utf8(body + "end")
     assert text == body + "end" and data == text.encode()
 
+
+
+def test_text_lines_make_the_units_unit_would():
+    """text_lines skips Unit's __init__: every field (a new one too) must come out as Unit(...) sets it."""
+    from dataclasses import fields
+
+    from cleaner.doc import Unit, text_lines
+    units, texts = text_lines("ab\ncd", [0, 3], [2, 5], [0, 1])
+    assert texts == ["ab", "cd"]
+    for unit, made in zip(units, [Unit("ab", 0, "p", 0, 2), Unit("cd", 1, "p", 3, 5)]):
+        assert [getattr(unit, f.name) for f in fields(Unit)] == [getattr(made, f.name) for f in fields(Unit)]
+        assert unit == made

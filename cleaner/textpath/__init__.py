@@ -1,9 +1,7 @@
 """The plain-text path: split scraped text into lines grouped in paragraphs."""
 from __future__ import annotations
 
-from itertools import repeat
-
-from ..doc import Doc, Unit
+from ..doc import Doc, Unit, text_lines
 
 # Texts up to this size are split by the compiled pass (lines.py); RE2's prefilter reads their joined lines
 # only up to plan.PREFILTER_MAX_BYTES anyway, and a longer text is rare.
@@ -25,9 +23,8 @@ def to_units(doc: Doc, utf8: bytes | None = None) -> None:
     if utf8 is not None and len(utf8) <= _SPANS_MAX_BYTES:
         from .lines import spans  # numba: the rule set's loading (classify_lines.prepare) imported it already
         starts, ends, indents, paras, offsets, joined = spans(utf8)
-        src = doc.source
-        texts = list(map(src.__getitem__, map(slice, starts, ends)))
-        units = doc.units = list(map(Unit, texts, paras, repeat("p"), starts, ends))
+        units, texts = text_lines(doc.source, starts, ends, paras)
+        doc.units = units
         doc.cache["text_indents"] = (units, indents)
         doc.cache["joined"] = (texts, joined, offsets)  # what plan.joined_lines would make of these lines
         return
