@@ -36,6 +36,18 @@ class Scores:
     under: list[bool] = field(default_factory=list)   # inside a chrome-like element
     cells: list[float] = field(default_factory=list)  # cost of data-table cells in the subtree (see best)
 
+    def inside(self, i: int, top: int) -> bool:
+        """Whether element i lies in top's subtree."""
+        while i > top:
+            i = self.parent[i]
+        return i == top
+
+    def common(self, i: int, j: int) -> int:
+        """The lowest element holding elements i and j."""
+        while not self.inside(j, i):
+            i = self.parent[i]
+        return i
+
     def net(self, i: int) -> float:
         """Subtree value: prose minus chrome."""
         return self.pos[i] - self.neg[i]
