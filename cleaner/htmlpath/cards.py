@@ -28,15 +28,20 @@ def link_list_like(el) -> bool:
 PRICED = 0.5   # share of cards holding a price that makes a series a shop grid
 
 
+def _class_groups(el) -> list[list]:
+    """The children of an element that carry a class, grouped by tag and class (in document order)."""
+    groups: dict = {}
+    for child in el:
+        if isinstance(child.tag, str) and child.get("class"):
+            groups.setdefault((child.tag, child.get("class")), []).append(child)
+    return list(groups.values())
+
+
 def series(s: scoring.Scores, i: int) -> set | None:
     """The children of element i that form a series of templated cards (a listing's teasers: each a
     linked headline and a summary), when that series holds most of i's text."""
-    groups: dict = {}
-    for child in s.elements[i]:
-        if isinstance(child.tag, str) and child.get("class"):
-            groups.setdefault((child.tag, child.get("class")), []).append(child)
     best = None
-    for members in groups.values():
+    for members in _class_groups(s.elements[i]):
         if len(members) < CARD_MIN:
             continue
         chars = sum(s.chars[s.index[c]] for c in members if c in s.index)
@@ -131,11 +136,7 @@ def teasers(s: scoring.Scores, top: int) -> list[int]:
     for el in s.elements[top].iter():
         if len(el) < CARD_MIN:
             continue
-        groups: dict = {}
-        for child in el:
-            if isinstance(child.tag, str) and child.get("class"):
-                groups.setdefault((child.tag, child.get("class")), []).append(child)
-        for members in groups.values():
+        for members in _class_groups(el):
             if len(members) >= CARD_MIN and all(_linked_headline(c) for c in members):
                 out.extend(s.index[c] for c in members if c in s.index)
     # a card inside another card counts once, with its outer card (kept cards never nest, so a card
