@@ -103,7 +103,7 @@ def _spans(data, ascii):
         e = _next_break(data, words, a)  # the line's end: the next line break or the end of the text
         s, lead_chars = a, 0  # past the leading white space
         while s < e:
-            if data[s] < 0x80 and data[s] != 32 and not 9 <= data[s] <= 13 and not 0x1c <= data[s] <= 0x1f:
+            if data[s] < 0x80 and not _space(data[s]):
                 break  # the usual case, without decoding
             cp, m = _decode_at(data, s)
             if not _space(cp):
@@ -112,8 +112,7 @@ def _spans(data, ascii):
             lead_chars += 1
         t = e      # before the trailing white space
         while t > s:
-            if data[t - 1] < 0x80 and data[t - 1] != 32 and not 9 <= data[t - 1] <= 13 \
-                    and not 0x1c <= data[t - 1] <= 0x1f:
+            if data[t - 1] < 0x80 and not _space(data[t - 1]):
                 break
             u = t - 1
             while (data[u] & 0xc0) == 0x80:
