@@ -265,10 +265,13 @@ def _heading_anchor(el) -> bool:
     words = _ID_WORDS.findall(el.get("id").lower())
     if len(words) < ANCHOR_WORDS or el.tag in CHROME_TAGS:
         return False
-    heads = el.xpath(_HEADING_PATH)
+    # a heading carries its own anchor (WordPress's block headings, documentation generators)
+    heads = [el] if el.tag in HEADINGS else el.xpath(_HEADING_PATH)
     if not heads:
         return False
     title = _ID_WORDS.findall(heads[0].text_content().lower().replace("'", "").replace("\u2019", ""))
+    if heads[0] is el and len(words[0]) == 1 and title[:1] != words[:1] and len(words) > ANCHOR_WORDS:
+        words = words[1:]  # a one-letter prefix that keeps a heading's slug a valid id ("h-how-to-...")
     if len(title) < len(words):
         return False
     return title[:len(words) - 1] == words[:-1] and title[len(words) - 1].startswith(words[-1])
