@@ -29,13 +29,14 @@ def prune(el, dropped=None, hidden=None):
 
 
 def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, card: bool = False,
-           forum: bool = False, teasers: bool = False) -> None:
+           forum: bool = False, teasers: bool = False, top: int | None = None) -> None:
     """Drop chrome inside the chosen subtree: children worth less than nothing that look like chrome,
     and minor parts with a chrome-like class (an author box, a tag list). Inside a card of the pick's
     own series (see cards.series) only surely-chrome parts go: its linked headline and summary are the item
     (not on a forum thread: there the series is the posts, and their linked parts are the posters'
     details)."""
     whole = s.raw_pos[i] if whole is None else whole
+    top = i if top is None else top
     series = None if card or forum else cards.series(s, i)
     children = list(s.elements[i])
     # the prose of the children before the current one (those still in the tree) and after it, for
@@ -56,7 +57,7 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, 
                 _drop(child, dropped)  # a list of links in a card ("More on ...") is not its teaser
             else:
                 # its linked headline and "teaser" summary are the item
-                _prune(s, j, whole, dropped, True, forum, teasers)
+                _prune(s, j, whole, dropped, True, forum, teasers, top)
             continue
         if linky and net < 0 and _inner_list(child, s):
             continue  # kept whole: its items are the content (see _inner_list)
@@ -64,12 +65,13 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, 
             continue  # a product tile's linked name (a shop grid's cards are not protected whole: see cards.series)
         if teasers and linky and s.signal[j] >= 0 and cards.teaser_headline(child, s):
             continue  # a teaser's headline, inside the link that wraps its summary too, or over it
-        if net < 0 and (s.signal[j] < 0 or (linky and not _mid_text(before, after, whole))):
+        if net < 0 and (s.signal[j] < 0 or (linky and not _mid_text(before, after, whole)
+                                             and not _mid_pick(s, j, top, whole))):
             _drop(child, dropped)
         elif s.signal[j] < 0 and s.raw_pos[j] < MINOR_CHROME * whole:
             _drop(child, dropped)
         else:
-            _prune(s, j, whole, dropped, forum=forum, teasers=teasers)
+            _prune(s, j, whole, dropped, forum=forum, teasers=teasers, top=top)
 
 
 # A linked block with at least this share of the pick's prose among its earlier siblings and this share
@@ -81,6 +83,27 @@ MID_AFTER, MID_BEFORE = 0.2, 0.2
 def _mid_text(before: float, after: float, whole: float) -> bool:
     """Whether the pick's prose stands on both sides of a child: `before` and `after` are its siblings'."""
     return before >= MID_BEFORE * whole and after >= MID_AFTER * whole
+
+
+# A short linked sentence ("See Handling application errors for more details.") with the pick's prose on
+# both sides in reading order is part of the text even where its own siblings hold little prose (a
+# documentation page's nested sections). Only a sentence: a list of links mid-text is still its related
+# reading (with any linked block: train +0.0006 but 133 pages up, 135 down; as a sentence of up to 300
+# characters: train +0.00008, 25 up, 14 down, documentation and service up; held out level).
+SENTENCE_CHARS = 300
+SENTENCE_END = (".", "!", "?", ":")
+
+
+def _mid_pick(s: scoring.Scores, j: int, top: int, whole: float) -> bool:
+    """Whether element j (in the pick `top`) is a short sentence with the pick's prose before and after it
+    in reading order, at any depth."""
+    if j == top or s.chars[j] > SENTENCE_CHARS:
+        return False
+    text = " ".join(s.elements[j].text_content().split())
+    if len(text.split()) < 4 or not text.endswith(SENTENCE_END):
+        return False
+    before = _prose_before(s, j, top)
+    return _mid_text(before, whole - before - s.raw_pos[j], whole)
 
 
 def _link_list(s: scoring.Scores, el) -> bool:
