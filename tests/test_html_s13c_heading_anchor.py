@@ -38,3 +38,19 @@ def test_a_short_role_id_on_a_heading_still_marks_chrome():
     r = clean(_page(heading), "https://example.com/blog/social-shopping", content_type="html", site_rules=False)
     assert PARAS[1] in r.text
     assert "Share this story" not in r.text
+
+
+def test_a_self_anchored_heading_ignores_its_link_styling_class():
+    # Docusaurus styles each heading's anchor link with a CSS-module class naming the sticky navbar
+    heading = ("<h2 class='anchor anchorWithStickyNavbar_LWe7' id='integrating-your-feed-into-site-search'>"
+               "Integrating your feed into Site Search</h2>")
+    r = clean(_page(heading), "https://docs.example.com/product-feed/", content_type="html", site_rules=False)
+    assert PARAS[1] in r.text
+    assert "Integrating your feed into Site Search" in r.text
+
+
+def test_a_navbar_classed_heading_without_its_own_anchor_still_goes():
+    heading = "<h2 class='anchor anchorWithStickyNavbar_LWe7'>Integrating your feed into Site Search</h2>"
+    r = clean(_page(heading), "https://docs.example.com/product-feed/", content_type="html", site_rules=False)
+    assert PARAS[1] in r.text
+    assert "Integrating your feed into Site Search" not in r.text

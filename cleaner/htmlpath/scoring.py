@@ -227,8 +227,11 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
         el = elements[i]
         sig = class_signal(el, forum, product) if use_classes else 0
         if sig < 0 and el.get("id") and _heading_anchor(el):
-            # the id only names the section after its heading ("respond-to-review-comments"): its class says more
-            sig = attr_signal(el.get("role"), el.get("class") or "", forum, el.get("itemprop"), product)
+            # the id only names the section after its heading ("respond-to-review-comments"): its class says
+            # more; a heading that is its own anchor is a heading of the text, its class only styles the link
+            # to it (Docusaurus's "anchorWithStickyNavbar_...")
+            sig = 0 if el.tag in HEADINGS else \
+                attr_signal(el.get("role"), el.get("class") or "", forum, el.get("itemprop"), product)
         if sig < -1 and in_main[i] and el.tag != "main" and soft_in_main(el):
             sig = -1
         if sig < 0 and s.raw_pos[i] > 0.7 * total and not consent_box(el):
