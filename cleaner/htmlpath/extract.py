@@ -144,11 +144,12 @@ def _choose(body, kind: str, forum: bool, dropped=None) -> tuple:
     """The scorer's pick: the best element, narrowed and pruned (or a listing's region); and whether it is
     a listing's region (a page of little prose read as a whole, minus its sure chrome)."""
     product = kind == "product"
-    s = scoring.score(body, forum=forum, product=product)
+    undeclared = not kind and not forum
+    s = scoring.score(body, forum=forum, product=product, undeclared=undeclared)
     top = scoring.best(s)
     if s.raw_pos[top] < LISTING_BELOW:
         # Little prose: a listing, a shop grid, a chart. Score again valuing item lists.
-        s = scoring.score(body, forum=forum, listing=True, product=product)
+        s = scoring.score(body, forum=forum, listing=True, product=product, undeclared=undeclared)
         top = scoring.best(s)
         posts = cards.post_list(s, top) if kind == "article" else None
         if posts is not None:

@@ -59,6 +59,10 @@ crosssell crosssells accessories
 """.split())
 _PRODUCT_STRONG = _STRONG_NEG | _PRODUCT_NEG
 
+# On a page that declares no kind (a service's landing page, a listing) teasers are what the page offers: its
+# sections and cards ("teaser-8bd8", "contentcard teaser"), not other pages' stories beside an article.
+_UNDECLARED_TEXT = frozenset({"teaser", "teasers"})
+
 # What marks a product page: og:type "product", or a schema.org Product in JSON-LD on a page that
 # is not also declared an article, a review, a list or a business (they embed Products they talk about).
 _LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?(\w+)"')
@@ -161,11 +165,12 @@ def consent_box(el) -> bool:
     return el.tag not in ("body", "html") and bool(class_words(el) & _CONSENT_WORDS)
 
 
-def class_signal(el, forum: bool = False, product: bool = False) -> int:
+def class_signal(el, forum: bool = False, product: bool = False, undeclared: bool = False) -> int:
     """+1 content-like class/id; -1 chrome-like; -2 surely chrome (nav/aside/footer tag, comments...).
 
     On a forum thread the posts are what the reader came for, so comment words do not count; on a
-    product page buyer reviews, Q&A and upsells are chrome."""
+    product page buyer reviews, Q&A and upsells are chrome; on a page that declares no kind (`undeclared`)
+    teasers are its own sections."""
     tag = el.tag
     if tag in CHROME_TAGS:
         return -2
@@ -175,10 +180,10 @@ def class_signal(el, forum: bool = False, product: bool = False) -> int:
     cls, ident, itemprop = el.get("class"), el.get("id"), el.get("itemprop")
     if not (role or cls or ident or itemprop):
         return 0
-    key = (role, cls, ident, forum, itemprop, product)
+    key = (role, cls, ident, forum, itemprop, product, undeclared)
     sig = _SIGNAL_CACHE.get(key)
     if sig is None:
-        sig = attr_signal(role, f"{cls or ''} {ident or ''}", forum, itemprop, product)
+        sig = attr_signal(role, f"{cls or ''} {ident or ''}", forum, itemprop, product, undeclared)
         if len(_SIGNAL_CACHE) < 50000:
             _SIGNAL_CACHE[key] = sig
     return sig
@@ -187,7 +192,8 @@ def class_signal(el, forum: bool = False, product: bool = False) -> int:
 _SIGNAL_CACHE: dict[tuple, int] = {}
 
 
-def attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None, product: bool = False) -> int:
+def attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None, product: bool = False,
+                undeclared: bool = False) -> int:
     """class_signal from the role, class/id text and itemprop (cached by the caller)."""
     if role:
         role = role.lower()
@@ -207,6 +213,8 @@ def attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None, p
             t_neg = t_neg - _COMMENT_WORDS
         if product:
             t_neg = t_neg | (words & _PRODUCT_NEG)
+        elif undeclared:
+            t_neg = t_neg - _UNDECLARED_TEXT
         if t_neg:
             neg = True
             # "comments-area" is surely chrome; "article-footer", "content-nav-section" only maybe

@@ -195,8 +195,9 @@ class _Walker(RunBuffer):
 
 
 def score(root, use_classes: bool = True, forum: bool = False, listing: bool = False,
-          product: bool = False) -> Scores:
-    """Score every element of a cleaned tree (listing: value item lists, for pages without prose)."""
+          product: bool = False, undeclared: bool = False) -> Scores:
+    """Score every element of a cleaned tree (listing: value item lists, for pages without prose; the
+    other flags pick the class words, see features.class_signal)."""
     elements = list(root.iter(etree.Element))  # elements only: no comments or processing instructions
     n = len(elements)
     index = {e: i for i, e in enumerate(elements)}
@@ -225,13 +226,13 @@ def score(root, use_classes: bool = True, forum: bool = False, listing: bool = F
         in_main[i] = el.tag == "main" or (parent[i] >= 0 and in_main[parent[i]])
     for i in range(n - 1, -1, -1):
         el = elements[i]
-        sig = class_signal(el, forum, product) if use_classes else 0
+        sig = class_signal(el, forum, product, undeclared) if use_classes else 0
         if sig < 0 and el.get("id") and _heading_anchor(el):
             # the id only names the section after its heading ("respond-to-review-comments"): its class says
             # more; a heading that is its own anchor is a heading of the text, its class only styles the link
             # to it (Docusaurus's "anchorWithStickyNavbar_...")
             sig = 0 if el.tag in HEADINGS else \
-                attr_signal(el.get("role"), el.get("class") or "", forum, el.get("itemprop"), product)
+                attr_signal(el.get("role"), el.get("class") or "", forum, el.get("itemprop"), product, undeclared)
         if sig < -1 and in_main[i] and el.tag != "main" and soft_in_main(el):
             sig = -1
         if sig < 0 and s.raw_pos[i] > 0.7 * total and not consent_box(el):
