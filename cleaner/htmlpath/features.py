@@ -215,6 +215,8 @@ def attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None, p
             t_neg = t_neg | (words & _PRODUCT_NEG)
         elif undeclared:
             t_neg = t_neg - _UNDECLARED_TEXT
+        if t_pos and t_neg and "__" in token:
+            t_pos = _bem_element_pos(token)
         if t_neg:
             neg = True
             # "comments-area" is surely chrome; "article-footer", "content-nav-section" only maybe
@@ -227,6 +229,13 @@ def attr_signal(role: str | None, raw: str, forum: bool, itemprop: str | None, p
     if pos or itemprop == "articleBody":
         return 1
     return 0
+
+
+def _bem_element_pos(token: str) -> bool:
+    """Whether a BEM token's content word names the element itself rather than its block: in
+    "ipsEntry__signature" or "post__comments" the element is the signature or the comments of an entry or
+    a post (chrome), while "sidebar__content" is the content part of a sidebar (left to its ancestors)."""
+    return bool(_token_words(token.rsplit("__", 1)[1]) & _POS_WORDS)
 
 
 # Landmarks that mark chrome at page level but, inside the page's <main>, hold part of the content:
