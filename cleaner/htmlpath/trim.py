@@ -99,6 +99,20 @@ def drop_relative_times(doc: Doc) -> None:
             doc.drop(unit, "html:dateline", "header", reason="a relative time or reading time stamp, not text")
 
 
+# A line that is only a number on a forum thread: a post's or an answer's vote count, its score between the
+# up and down arrows (a number in the text sits in a sentence, a list, a table or a code block).
+_SCORE = re.compile(r"^[-+\u2212]?\d{1,6}$")
+
+
+def drop_scores(doc: Doc) -> None:
+    """On a forum thread, drop lines that are only a number: the vote counts beside its posts."""
+    if not (doc.url and FORUM_URL.search(doc.url)):
+        return
+    for unit in doc.units:
+        if unit.keep and unit.kind not in ("pre", "td", "li") and _SCORE.match(unit.text.strip()):
+            doc.drop(unit, "html:button", "boilerplate", reason="a post's vote count")
+
+
 def drop_buttons(doc: Doc) -> None:
     """Drop lines that are only a call to action ("Sign up", "Add to cart", "Back to top", "Loading..."),
     a forum member's counters ("Posts: 1,077") or a post's or card's ("27 comments", "3 Likes"):
@@ -246,6 +260,7 @@ def trim(doc: Doc) -> None:
     drop_placeholders(doc)
     drop_relative_times(doc)
     drop_buttons(doc)
+    drop_scores(doc)
     drop_disclosures(doc)
     drop_author_tail(doc)
     _cut_ends(doc)
