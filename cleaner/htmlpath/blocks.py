@@ -41,6 +41,7 @@ class _Builder:
         self.buf: list[str] = []
         self.para = 0
         self.links = 0  # characters inside <a> in the current buffer
+        self.noscript = 0  # visible characters of the <noscript> being walked (what a browser without scripts shows)
 
     def flush(self, kind: str, caption: bool, new_para: bool = True, tag: str | None = None) -> None:
         if kind == "pre":
@@ -56,6 +57,8 @@ class _Builder:
                 info["figure"] = True
             if tag == "h1":
                 info["h1"] = True
+            if self.noscript:
+                info["noscript"] = self.noscript
             self.units.append(Unit(text=text, para=self.para, kind=kind, info=info))
             if new_para:
                 self.para += 1
@@ -69,7 +72,11 @@ class _Builder:
         if tag == "br":
             self.flush(kind, caption, new_para=False)
             return
-        block = tag in _BLOCK
+        block = tag in _BLOCK or tag == "noscript"
+        outer = self.noscript
+        if tag == "noscript" and not outer:
+            self.flush(kind, caption)
+            self.noscript = visible_chars(el)
         if block:
             self.flush(kind, caption)
             kind = _KIND.get(tag, kind)
@@ -88,6 +95,7 @@ class _Builder:
                 self.buf.append("\t")  # cells of a row stay on one line
         if block:
             self.flush(kind, caption, tag=tag)
+        self.noscript = outer
 
     def _add(self, text: str, in_link: bool, kind: str = "p") -> None:
         # two elements' texts meeting with no space, a word ending and a capital starting ("etc.<em>Name</em>

@@ -113,6 +113,18 @@ def drop_scores(doc: Doc) -> None:
             doc.drop(unit, "html:button", "boilerplate", reason="a post's vote count")
 
 
+NOSCRIPT_MAX = 300  # visible characters of a <noscript> notice (see blocks: info["noscript"] is the element's)
+
+
+def drop_noscript_notices(doc: Doc) -> None:
+    """Drop the lines of a <noscript> notice ("JavaScript is disabled. For a better experience, please enable
+    JavaScript..."): what a browser without scripts shows in place of the page's widgets, never seen by a
+    reader whose browser runs them. Longer <noscript> text stays: some pages put their posts there."""
+    for unit in doc.units:
+        if unit.keep and 0 < unit.info.get("noscript", 0) <= NOSCRIPT_MAX and "javascript" in unit.text.lower():
+            doc.drop(unit, "html:noscript", "boilerplate", reason="a notice shown only without scripts")
+
+
 def drop_buttons(doc: Doc) -> None:
     """Drop lines that are only a call to action ("Sign up", "Add to cart", "Back to top", "Loading..."),
     a forum member's counters ("Posts: 1,077") or a post's or card's ("27 comments", "3 Likes"):
@@ -261,6 +273,7 @@ def trim(doc: Doc) -> None:
     drop_relative_times(doc)
     drop_buttons(doc)
     drop_scores(doc)
+    drop_noscript_notices(doc)
     drop_disclosures(doc)
     drop_author_tail(doc)
     _cut_ends(doc)
