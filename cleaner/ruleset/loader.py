@@ -12,6 +12,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
 from ..errors import RuleError
+from ..htmlpath.phrases import check_list
 from ..ops import OPERATIONS
 from .model import Rule, RuleSet
 from ..regex import RegexError, compile_regex, phrase_regex
@@ -158,6 +159,34 @@ def _compile_detect(detect, data, file: str):
         raise RuleError(str(exc), file=file, line=_line(data, ("detect",)), key="detect") from None
 
 
+def _compile_phrases(section, data, file: str, trusted: bool, known: frozenset[str]) -> dict[str, list[str]]:
+    """The file's `html_phrases:` lists, each item and each list checked in the frames that hold it.
+
+    They run on Python's backtracking `re` (see cleaner/htmlpath/phrases.py): an untrusted text (the
+    playground's editor) may only list items a trusted file already has, so none can hang the service.
+    """
+    lists = {}
+    for name, items in (section or {}).items():
+        items = [str(item) for item in items]
+        for i, item in enumerate(items):
+            where = dict(file=file, line=_line(data, ("html_phrases", name, i)), key=f"html_phrases.{name}[{i}]")
+            if not trusted and item not in known:
+                raise RuleError("a new html_phrases pattern is read only from a rule file on disk (rules/ or "
+                                "CLEANER_RULES_DIR): it runs on Python's backtracking regex engine, not RE2",
+                                **where)
+            try:
+                re.compile(item, re.I)
+            except re.error as exc:
+                raise RuleError(f"invalid regex {item!r}: {exc}", **where) from None
+        try:
+            check_list(name, items)
+        except re.error as exc:
+            raise RuleError(f"the {name} items do not compile together: {exc}", file=file,
+                            line=_line(data, ("html_phrases", name)), key=f"html_phrases.{name}") from None
+        lists[str(name)] = items
+    return lists
+
+
 def _plain(value):
     """ruamel containers to plain dicts and lists."""
     if isinstance(value, dict):
@@ -167,8 +196,12 @@ def _plain(value):
     return value
 
 
-def load_text(text: str, file: str = "<string>", *, pack: str | None = None) -> RuleSet:
-    """Validate and compile one rule file's text; raises RuleError naming file, line and key."""
+def load_text(text: str, file: str = "<string>", *, pack: str | None = None, trusted: bool = False,
+              known: frozenset[str] = frozenset()) -> RuleSet:
+    """Validate and compile one rule file's text; raises RuleError naming file, line and key.
+
+    trusted: the text is a rule file on disk, whose `html_phrases:` may hold any pattern; otherwise
+    only the patterns in known (a loaded registry's, see Registry.phrase_patterns)."""
     data = parse_yaml(text, file)
     if not isinstance(data, dict):
         raise RuleError("a rule file must be a mapping with at least `site:`", file=file, line=1)
@@ -184,6 +217,7 @@ def load_text(text: str, file: str = "<string>", *, pack: str | None = None) -> 
         seen[rule.id] = rule.line
         rules.append(rule)
     detect, detect_min = _compile_detect(data.get("detect"), data, file)
+    phrases = _compile_phrases(data.get("html_phrases"), data, file, trusted, known)
     is_defaults = site == "defaults"
     return RuleSet(
         site=site, file=file,
@@ -193,11 +227,12 @@ def load_text(text: str, file: str = "<string>", *, pack: str | None = None) -> 
         rules=rules, disable=list(data.get("disable") or []), tests=_plain(data.get("tests") or []),
         version=str(data.get("version", "")) + "#" + hashlib.sha256(text.encode()).hexdigest()[:12],
         description=str(data.get("description", "")), pack=pack, source=_plain(data.get("source") or {}),
+        html_phrases=phrases,
     )
 
 
 def load_file(path: Path | str, *, pack: str | None = None) -> RuleSet:
-    """Read and load one rule file."""
+    """Read and load one rule file (trusted: the operator put it on disk)."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -207,4 +242,4 @@ def load_file(path: Path | str, *, pack: str | None = None) -> RuleSet:
         raise RuleError("rule file is not UTF-8", file=str(path)) from None
     except OSError as exc:
         raise RuleError(f"cannot read rule file: {exc.strerror}", file=str(path)) from None
-    return load_text(text, str(path), pack=pack)
+    return load_text(text, str(path), pack=pack, trusted=True)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..htmlpath.phrases import Phrases, compile_phrases
 from ..regex import search_span
 
 
@@ -52,9 +53,11 @@ class RuleSet:
     description: str = ""
     pack: str | None = None       # name of the rules pack it came from, None for hand-written
     source: dict = field(default_factory=dict)
+    html_phrases: dict[str, list[str]] = field(default_factory=dict)  # this file's items, by list
     parent: RuleSet | None = None
     _effective: list[Rule] | None = None
     _plans: dict | None = None    # mode -> Plan, built on first use (see plan())
+    _phrases: Phrases | None = None  # the HTML phrase lists compiled, on first use (see phrases())
 
     def effective_rules(self) -> list[Rule]:
         """Own rules first, then inherited ones not overridden (same id) or disabled."""
@@ -73,6 +76,21 @@ class RuleSet:
             from ..ops.plan import Plan
             self._plans[mode] = Plan.build(self.effective_rules(), mode)
         return self._plans[mode]
+
+    def phrase_lists(self) -> dict[str, list[str]]:
+        """The HTML path's phrase lists: the inherited items, then this file's."""
+        inherited = self.parent.phrase_lists() if self.parent else {}
+        return {name: [*inherited.get(name, []), *self.html_phrases.get(name, [])]
+                for name in {**inherited, **self.html_phrases}}
+
+    def phrases(self) -> Phrases:
+        """The phrase lists compiled into the HTML path's patterns (once per loaded rule set)."""
+        if self._phrases is None:
+            if not self.html_phrases and self.parent is not None:
+                self._phrases = self.parent.phrases()  # nothing added: the parent's patterns
+            else:
+                self._phrases = compile_phrases(self.phrase_lists())
+        return self._phrases
 
     def detects(self, text: str | bytes) -> bool:
         """True when the content (str, or its UTF-8) carries this site's detect patterns."""

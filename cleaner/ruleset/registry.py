@@ -128,7 +128,7 @@ class Registry:
     def _link(self) -> None:
         self.hosts.clear()
         for rs in self.sets.values():
-            rs._effective = rs._plans = None
+            rs._effective = rs._plans = rs._phrases = None
             for domain in [*rs.domains, *rs.aliases]:
                 self.hosts[domain.lstrip(".")] = rs.site
         for rs in self.sets.values():
@@ -223,12 +223,17 @@ class Registry:
         """
         new = object.__new__(Registry)
         new.dirs, new.packs, new.errors, new.hosts = self.dirs, self.packs, [], {}
-        new.sets = {k: replace(v, parent=None, _effective=None, _plans=None) for k, v in self.sets.items()}
+        new.sets = {k: replace(v, parent=None, _effective=None, _plans=None, _phrases=None)
+                    for k, v in self.sets.items()}
         new.sets[ruleset.site] = ruleset
         new._link()
         if new.errors:
             raise new.errors[0]
         return new
+
+    def phrase_patterns(self) -> frozenset[str]:
+        """Every `html_phrases:` item of the loaded hand-written sets: what an untrusted edit may list."""
+        return frozenset(item for rs in self.sets.values() for items in rs.html_phrases.values() for item in items)
 
     def all_sets(self, include_packs: bool = False) -> list[RuleSet]:
         """Hand-written sets (and, on request, every pack file, loaded)."""

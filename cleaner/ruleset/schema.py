@@ -1,6 +1,8 @@
 """JSON schemas for rule files, built from the operation table."""
 from __future__ import annotations
 
+from ..htmlpath.phrases import LISTS
+
 CATEGORIES = [
     "comment_prompt", "login_notice", "caption", "related", "newsletter", "cookie", "paywall_notice",
     "share", "ad", "navigation", "header", "footer", "promo", "social", "byline", "metadata",
@@ -43,6 +45,9 @@ FILE_SCHEMA = {
                                                              "op": {"type": "string"}}}},
         "tests": {"type": "array", "items": TEST_SCHEMA},
         "source": {"type": "object", "description": "provenance, e.g. the imported config it came from"},
+        # the HTML path's phrase lists: Python regex fragments, added to the ones the file extends
+        "html_phrases": {"type": "object", "additionalProperties": False, "properties": {
+            name: {**_STRINGS, "description": what} for name, what in LISTS.items()}},
     },
 }
 

@@ -82,9 +82,11 @@ class Request:
                    from_bytes=isinstance(content, bytes))
 
 
-def load_edited(text: str) -> RuleSet:
-    """Validate the editor's YAML with the loader rule files go through; RuleError with line and key."""
-    return load_text(text, EDITOR_FILE)
+def load_edited(text: str, base: Registry) -> RuleSet:
+    """Validate the editor's YAML with the loader rule files go through; RuleError with line and key.
+    Its `html_phrases:` may only list patterns the base registry's files already have (they run on
+    Python's backtracking regex engine)."""
+    return load_text(text, EDITOR_FILE, known=base.phrase_patterns())
 
 
 def rule_error_body(exc: RuleError, text: str | None) -> dict:
@@ -133,7 +135,7 @@ def registry_for(base: Registry, req: Request) -> tuple[Registry, RuleSet | None
     """The registry to clean with: the configured one, or a copy with the edited rule set in it."""
     if req.rules_yaml is None:
         return base, None
-    edited = load_edited(req.rules_yaml)
+    edited = load_edited(req.rules_yaml, base)
     try:
         return base.overlay(edited), edited
     except RuleError as exc:  # e.g. `extends` names a rule set that does not exist

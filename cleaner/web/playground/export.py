@@ -80,7 +80,8 @@ def build(base: Registry, req: Request, time_budget: float | None = 10.0) -> dic
         first = run(base, req, time_budget)
         text = base_yaml(base, first["result"]["site"] or _host_site(req.url))["yaml"]
         req.rules_yaml = text
-    edited = load_text(text, "editor.yaml")
+    known = base.phrase_patterns()  # html_phrases an untrusted text may list (see load_text)
+    edited = load_text(text, "editor.yaml", known=known)
     outcome = run(base, req, time_budget)
     yaml = YAML(typ="rt")
     yaml.width = 4096
@@ -94,7 +95,7 @@ def build(base: Registry, req: Request, time_budget: float | None = 10.0) -> dic
     buf = io.StringIO()
     yaml.dump(data, buf)
     out = buf.getvalue()
-    exported = load_text(out, f"{edited.site}.yaml")  # what we hand out must load, like any rule file
+    exported = load_text(out, f"{edited.site}.yaml", known=known)  # what we hand out must load, like any rule file
     registry = base.overlay(exported)
     failures = run_case(registry, registry.get(exported.site), exported.tests[-1])
     name = "_defaults" if edited.site == "defaults" else edited.site  # the defaults file is _defaults.yaml
