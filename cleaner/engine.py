@@ -54,7 +54,7 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
     doc.cache["prefilter"] = plan.prefilter  # the lines each line pattern matches, found in one scan
 
     if mode == "html":
-        _html_front(doc, plan)
+        _html_front(doc, plan, ruleset.phrases())
     else:
         # a text holds at most len(text) line breaks: count them only when that bound would not fit the budget
         if doc.deadline is not None and time.monotonic() + len(text) / LINES_PER_S > doc.deadline:
@@ -69,8 +69,8 @@ def clean(content: str | bytes, url: str | None = None, *, content_type: str | N
     return _finish(doc, ruleset, how)
 
 
-def _html_front(doc: Doc, plan) -> None:
-    """Raw rewrites, parse, metadata, DOM rules, body, then lines."""
+def _html_front(doc: Doc, plan, phrases) -> None:
+    """Raw rewrites, parse, metadata, DOM rules, body, then lines (phrases: the rule set's, compiled)."""
     by_stage = plan.by_stage
     for rule in by_stage["raw"]:
         rule.module.apply(doc, rule)
@@ -91,7 +91,7 @@ def _html_front(doc: Doc, plan) -> None:
             info=doc.cache)
     doc.check_time()
     _account_outside(doc, body)
-    blocks.to_units(doc, body)
+    blocks.to_units(doc, body, phrases)
     title = doc.meta.get("title")
     if title:  # the headline repeated at the top of the body is metadata, not article text
         for unit in doc.units[:3]:

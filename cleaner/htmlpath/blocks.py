@@ -5,6 +5,7 @@ import re
 
 from ..doc import Doc, Unit
 from .features import class_words
+from .phrases import Phrases
 from .tree import visible_chars
 from .trim import trim
 
@@ -130,15 +131,16 @@ def _captionish(el) -> bool:
         and el.xpath("count(.//p)") <= 1
 
 
-def to_units(doc: Doc, body) -> None:
-    """Fill doc.units from the article element; figure captions go to doc.captions (unless kept)."""
+def to_units(doc: Doc, body, phrases: Phrases) -> None:
+    """Fill doc.units from the article element; figure captions go to doc.captions (unless kept);
+    phrases: the rule set's compiled phrase lists (RuleSet.phrases())."""
     b = _Builder()
     b.walk(body)
     b.flush("p", False)
     doc.units = b.units
     if len(doc.units) < 2:
         return  # a lone headline or caption is all there is: keep it as the text
-    trim(doc)
+    trim(doc, phrases)
     for unit in doc.units[:3]:
         if unit.info.get("h1"):  # the headline is metadata, not body text
             if not any(u.keep for u in doc.units if u is not unit):

@@ -7,6 +7,7 @@ from collections import Counter
 from ..dates import MONTH
 from ..doc import Doc
 from .features import FORUM_URL
+from .phrases import Phrases
 
 _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
          r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
@@ -31,63 +32,17 @@ _AGO = re.compile(r"^(?:updated|posted|published|edited)?\s*(?:\d+|an?|one)\s*(?
                   r"hours?|d|days?|w|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(?:just now|yesterday)$"
                   r"|^\d+\s*min(?:ute)?s?\s+read$", re.I)
 
-# A short heading that opens the block of teasers under an article.
-_TAIL = re.compile(r"^(?:related(?:\s+(?:articles?|posts?|stories|content|reading|news|topics|threads|questions|discussions))?"
-                   r"|(?:explore )?(?:similar|related) (?:threads|topics|questions|discussions)|suggested topics|recommended"
-                   r"(?:\s+(?:for you|articles?|stories|reading))?|you (?:may|might) also (?:like|enjoy)|read next|"
-                   r"more (?:stories|articles|news|from|in|on|like this)\b.{0,40}|(?:most )?popular(?: (?:posts|stories))?"
-                   r"|trending(?: now| stories)?|latest (?:news|stories|posts|articles)|keep reading|up next)\s*:?$",
-                   re.I)
+# The phrase lists (tail headings, controls and calls to action, counters, disclosures...) are the rule
+# set's `html_phrases:` (rules/_defaults.yaml), compiled in their frames by phrases.py.
+FOLLOW_MAX = 300  # characters of a line that is a follow-us plug
+CTA_MAX_WORDS = 8  # a call to action or control is a line of fewer spaces than this
 
 
-# A line that is only a call to action or a widget's state: a button, not text (at most 8 words).
-# Share bars, "Read more" and newsletter phrases are left to the defaults' own rules (share-bar,
-# read-more, newsletter), which run next and account for them under their categories.
-_CTA = re.compile(
-    # controls that stand alone
-    r"^(?:sign ?(?:up|in)|log ?in|subscribe|register|contact us|buy (?:it )?now|shop now|"
-    r"loading|show (?:all|more|less)|load more|view (?:all|more)|see (?:all|more)|share (?:this|it|via|on)|advert|"
-    r"close|caption|expand|collapse|previous|next|prev|skip ad|table of contents(?: show| hide| toggle)?)"
-    r"(?: now| here| today)?\s*[:!»›>…]*(?:\.\.\.)?$"
-    # calls to action with their object: "Subscribe to our blog", "Back to top", "Add to cart"
-    r"|^(?!.*newsletter)(?:sign up (?:for|to)|subscribe (?:to|for)|join (?:our|the) (?:mailing list|waitlist|community)|"
-    r"book (?:a|your) (?:free )?(?:demo|call|consultation)|start (?:your |a )?free trial|try (?:it )?for free|"
-    r"request (?:a )?(?:demo|quote|callback|free)|add to (?:cart|bag|basket|wishlist)|back to\b|"
-    r"follow us\b|download (?:the|our) app|loading\b|view (?:all|more)\b|see (?:all|more)\b|"
-    # a skip link ("Skip to main content", "Jump to navigation"), for keyboards and screen readers
-    r"(?:skip|jump) to (?:the )?(?:main |page )?(?:content|navigation|nav|search|menu|footer|product list|"
-    r"products|results|details)\b)"
-    r"[^.?]{0,50}[:!…]?(?:\.\.\.)?$", re.I)
-# The author's social-media plug under an article ("Follow her on Twitter @amy").
-_FOLLOW = re.compile(r"\bfollow (?:us|him|her|me|them|[\w.]+)? ?(?:on|at|via) (?:twitter|facebook|instagram|x|linkedin|"
-                     r"tiktok|youtube|bluesky|threads|mastodon)\b", re.I)
-FOLLOW_MAX = 300
-# What a widget says when its script did not run, CMS shortcodes left unrendered ("[button ...]"), and
-# a gallery's position labels ("Image 1 of 5", "Go to slide 3").
-_WIDGET = re.compile(r"^(?:[^.]{0,60}\b(?:requires|enable|needs|turn on)\s+javascript\b[^.]{0,40}\.?"
-                     r"|(?:go to |show |view )?(?:image|slide|photo|picture|video)s?\s+\d+(?:\s*(?:of|/)\s*\d+)?"
-                     r"|\[(\w+)\b[^\]]*\].{0,200}\[/\1\])$", re.I)
-# Member details printed beside every forum post.
-_POSTER = re.compile(r"^(?:join(?:ed)?(?: date)?|posts|messages|reaction score|trophy points|likes received|"
-                     r"points|reputation)\s*:?\s*\d[\d,.]*$"
-                     r"|^(?:joined|join date)\s*:?\s*\w{3,9}\.?(?: \d{1,2},?)? \d{4}$"
-                     r"|^(?:join date|joined|reaction score|trophy points|likes received)\s*:?$", re.I)
-CTA_MAX_WORDS = 8
-# A post's or a teaser card's counters on a line of their own: "44 reactions", "27 comments", "1 Like",
-# "1069 Episodes", "12.3k stars". (Not followers: a directory lists its organisers with them.)
-# (A card's reading time, "7 min read", is a stamp: see _AGO.)
-_COUNTER = re.compile(r"^\d[\d,.]*k?\s+(?:reactions?|comments?|likes?|repl(?:y|ies)|views?|shares?|episodes?|answers?"
-                      r"|votes?|responses?|stars?|forks?)$", re.I)
-
-
-# A template's placeholder copy ("Lorem ipsum dolor sit amet..."), left in a page's hidden or unused blocks.
-_PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.I)
-
-
-def drop_placeholders(doc: Doc) -> None:
+def drop_placeholders(doc: Doc, phrases: Phrases) -> None:
     """Drop lines of placeholder copy ("Lorem ipsum dolor sit amet"): a template's filler, never the text."""
+    placeholder = phrases.placeholder
     for unit in doc.units:
-        if unit.keep and unit.kind != "pre" and _PLACEHOLDER.search(unit.text):
+        if unit.keep and unit.kind != "pre" and placeholder.search(unit.text):
             doc.drop(unit, "html:placeholder", "boilerplate", reason="placeholder text of a template")
 
 
@@ -125,48 +80,41 @@ def drop_noscript_notices(doc: Doc) -> None:
             doc.drop(unit, "html:noscript", "boilerplate", reason="a notice shown only without scripts")
 
 
-def drop_buttons(doc: Doc) -> None:
+def drop_buttons(doc: Doc, phrases: Phrases) -> None:
     """Drop lines that are only a call to action ("Sign up", "Add to cart", "Back to top", "Loading..."),
     a forum member's counters ("Posts: 1,077") or a post's or card's ("27 comments", "3 Likes"):
     controls and widgets, not text."""
+    widget, follow, cta = phrases.widget, phrases.follow, phrases.cta
+    poster, counter = phrases.poster, phrases.counter
     for unit in doc.units:
         if not unit.keep or unit.kind == "pre":
             continue
         text = unit.text.strip()
-        if _WIDGET.match(text):
+        if widget.match(text):
             doc.drop(unit, "html:button", "boilerplate", reason="a widget's placeholder, not text")
             continue
-        if len(text) <= FOLLOW_MAX and _FOLLOW.search(text):
+        if len(text) <= FOLLOW_MAX and follow.search(text):
             doc.drop(unit, "html:button", "social", reason="a follow-us plug")
             continue
         if text.count(" ") >= CTA_MAX_WORDS:
             continue
-        if _CTA.match(text):
+        if cta.match(text):
             doc.drop(unit, "html:button", "boilerplate", reason="a call to action or control, not text")
-        elif _POSTER.match(text):
+        elif poster.match(text):
             doc.drop(unit, "html:button", "boilerplate", reason="a forum member's details")
-        elif _COUNTER.match(text):
+        elif counter.match(text):
             doc.drop(unit, "html:button", "boilerplate", reason="a post's or card's counter")
 
 
-# An affiliate/advertising disclosure: the site speaking about itself, not the article.
-_DISCLOSURE = re.compile(
-    r"\b(?:we|i|us)\b[^.]{0,40}?\b(?:earn|receive|get|make)s?\b[^.]{0,30}?\b(?:commissions?|from qualifying purchases)\b"
-    r"|\b(?:may|might|could)\s+(?:earn|receive|get)\b[^.]{0,30}?\bcommissions?\b"
-    r"|\b(?:post|article|page|site|blog|website|links)\b[^.]{0,30}?\b(?:contains?|includes?|uses?|are|may contain)\b"
-    r"[^.]{0,20}?\baffiliate links?\b"
-    r"|^(?:affiliate |advertiser |editorial )?(?:disclosure|disclaimer|note)s?\s*:[^.]{0,120}\baffiliate\b"
-    r"|^why trust us\??$|\bas an amazon associate\b|\bsupported by (?:commissions|affiliate)", re.I)
-DISCLOSURE_MAX = 350
-# Every disclosure form above holds one of these words: a cheap test first (the full pattern backtracks).
-_DISCLOSURE_KEY = re.compile(r"commission|qualifying purchases|affiliate|why trust us|amazon associate", re.I)
+DISCLOSURE_MAX = 350  # characters of a line that is an affiliate disclosure
 
 
-def drop_disclosures(doc: Doc) -> None:
+def drop_disclosures(doc: Doc, phrases: Phrases) -> None:
     """Drop affiliate disclosures ("We may earn a commission from links on this page")."""
+    key, disclosure = phrases.disclosure_key, phrases.disclosure  # the cheap test first
     for unit in doc.units:
         if unit.keep and len(unit.text) <= DISCLOSURE_MAX and unit.kind != "pre" \
-                and _DISCLOSURE_KEY.search(unit.text) and _DISCLOSURE.search(unit.text):
+                and key.search(unit.text) and disclosure.search(unit.text):
             doc.drop(unit, "html:disclosure", "boilerplate", reason="affiliate disclosure")
 
 
@@ -265,22 +213,22 @@ def _teasers(units: list, live: list) -> bool:
         or sum(u.info.get("link_chars", 0) for u in units) >= TAIL_LINKED * chars
 
 
-def trim(doc: Doc) -> None:
+def trim(doc: Doc, phrases: Phrases) -> None:
     """Drop repeated blocks, datelines among the first lines and a 'Related ...' heading near the end
-    with what follows."""
+    with what follows (phrases: the rule set's compiled phrase lists)."""
     drop_repeats(doc)
-    drop_placeholders(doc)
+    drop_placeholders(doc, phrases)
     drop_relative_times(doc)
-    drop_buttons(doc)
+    drop_buttons(doc, phrases)
     drop_scores(doc)
     drop_noscript_notices(doc)
-    drop_disclosures(doc)
+    drop_disclosures(doc, phrases)
     drop_author_tail(doc)
-    _cut_ends(doc)
+    _cut_ends(doc, phrases)
     drop_product_repeats(doc)  # last: the cuts above measure the page's lines as it prints them
 
 
-def _cut_ends(doc: Doc) -> None:
+def _cut_ends(doc: Doc, phrases: Phrases) -> None:
     """Drop datelines among the first lines and a 'Related ...' heading near the end with what follows."""
     live = [u for u in doc.units if u.keep]
     if len(live) < 4:
@@ -292,10 +240,10 @@ def _cut_ends(doc: Doc) -> None:
         if (len(text) <= 80 and _DATELINE.match(text)) or (
                 stamps and len(text) <= STAMP_MAX and not text.endswith(":") and _STAMP.match(text) and _WHEN.search(text)):
             doc.drop(unit, "html:dateline", "header", reason="date, byline or reading time above the text")
-    start = int(len(live) * 0.6)
+    start, tail = int(len(live) * 0.6), phrases.tail
     for k in range(start, len(live)):
         unit = live[k]
-        if len(unit.text) <= 60 and _TAIL.match(unit.text.strip()) and _teasers(live[k + 1:], live):
+        if len(unit.text) <= 60 and tail.match(unit.text.strip()) and _teasers(live[k + 1:], live):
             for tail in live[k:]:
                 if tail.keep:
                     doc.drop(tail, "html:related-tail", "related", reason="teasers after the article")
