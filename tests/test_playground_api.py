@@ -280,3 +280,13 @@ def test_registry_overlay_leaves_the_base_registry_alone(independent_yaml):
     with pytest.raises(cleaner.RuleError) as info:
         base.overlay(load_text("site: x.org\nextends: nowhere\n", "editor.yaml"))
     assert info.value.key == "extends"
+
+
+def test_a_new_html_phrase_pattern_is_refused_a_known_one_applies(pg_client, seed_text, independent_yaml):
+    # html_phrases run on Python's backtracking re: the service takes none that no file on disk has
+    hostile = independent_yaml.replace("rules:\n", "html_phrases:\n  tail_headings: ['(a+)+$']\nrules:\n", 1)
+    problem = dry(pg_client, content=seed_text, rules_yaml=hostile).get_json()
+    assert problem["code"] == "rule_error" and problem["key"] == "html_phrases.tail_headings[0]"
+    assert problem["line"] == _line_of(hostile, "  tail_headings: ['(a+)+$']") and "on disk" in problem["message"]
+    known = independent_yaml.replace("rules:\n", "html_phrases:\n  tail_headings: ['keep reading']\nrules:\n", 1)
+    assert dry(pg_client, content=seed_text, rules_yaml=known).status_code == 200
