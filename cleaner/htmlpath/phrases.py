@@ -14,6 +14,7 @@ from typing import Mapping
 # list name -> what it holds (the schema's description; README's rule-file reference)
 LISTS: dict[str, str] = {
     "tail_headings": "a short heading that opens the teasers under an article (html:related-tail)",
+    "box_headings": "a short heading over a box of links inside the text, \"See also\" (html:related-box)",
     "controls": "a control alone on a line: a button or a widget's label (html:button)",
     "calls_to_action": "the start of a call to action with its object, \"Subscribe to our blog\" (html:button)",
     "social_networks": "a network in a \"follow her on Twitter\" plug (html:button)",
@@ -30,6 +31,7 @@ LISTS: dict[str, str] = {
 # The frames: %(list)s is the list's items joined as one alternation.
 _FRAMES: dict[str, str] = {
     "tail": r"^(?:%(tail_headings)s)\s*:?$",
+    "box": r"^(?:%(box_headings)s)\s*:?$",
     # Share bars, "Read more" and newsletter phrases are left to the defaults' own rules (share-bar,
     # read-more, newsletter), which run next and account for them under their categories.
     "cta": r"^(?:%(controls)s)(?: now| here| today)?\s*[:!»›>…]*(?:\.\.\.)?$"
@@ -58,6 +60,7 @@ class Phrases:
     """A rule set's phrase lists, compiled (RuleSet.html_phrases(), once per loaded rule set)."""
 
     tail: re.Pattern
+    box: re.Pattern
     cta: re.Pattern
     follow: re.Pattern
     widget: re.Pattern
