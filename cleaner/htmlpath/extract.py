@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import blockmodel, cards, scoring
 from .cards import LINKY
-from .features import FORUM_URL, page_kind
+from .features import FORUM_URL, dialog_box, page_kind
 from .hidden import strip_junk
 from .tree import place_streamed, remove_element
 
@@ -11,6 +11,7 @@ from .tree import place_streamed, remove_element
 LISTING_BELOW = 800  # characters of prose under which a page is read as a list of items
 LIST_TAGS = frozenset({"ul", "ol", "li"})
 LIST_SERIES = 2     # link lists side by side in the body that make an index (kept)
+MOST_OF_PICK = 0.5   # a chrome-classed part holding more than this share of the pick's prose is its text
 MINOR_CHROME = 0.3   # a chrome-classed part holding less than this share of the body's prose goes
 
 
@@ -66,12 +67,21 @@ def _prune(s: scoring.Scores, i: int, whole: float | None = None, dropped=None, 
         if teasers and linky and s.signal[j] >= 0 and cards.teaser_headline(child, s):
             continue  # a teaser's headline, inside the link that wraps its summary too, or over it
         if net < 0 and (s.signal[j] < 0 or (linky and not _mid_text(before, after, whole)
-                                             and not _mid_pick(s, j, top, whole))):
+                                             and not _mid_pick(s, j, top, whole))) \
+                and not _most_of_pick(s, j, child, whole, linky):
             _drop(child, dropped)
         elif s.signal[j] < 0 and s.raw_pos[j] < MINOR_CHROME * whole:
             _drop(child, dropped)
         else:
             _prune(s, j, whole, dropped, forum=forum, teasers=teasers, top=top)
+
+
+def _most_of_pick(s: scoring.Scores, j: int, child, whole: float, linky: bool) -> bool:
+    """Whether a chrome-classed part of the pick, not made of links, holds most of the pick's prose: a
+    newsletter's issue in a "newsletter" section, a section named after the page's own topic. The pick
+    was chosen for that prose; dropping the part would leave its edges. Not a box the page opens over
+    itself (a modal's copy of the article for republishing), which the page does not show."""
+    return s.signal[j] < 0 and not linky and s.raw_pos[j] > MOST_OF_PICK * whole and not dialog_box(child)
 
 
 # A linked block with at least this share of the pick's prose among its earlier siblings and this share

@@ -165,6 +165,15 @@ def consent_box(el) -> bool:
     return el.tag not in ("body", "html") and bool(class_words(el) & _CONSENT_WORDS)
 
 
+_DIALOG_WORDS = frozenset("modal modals popup popups popover overlay lightbox dialog".split())
+
+
+def dialog_box(el) -> bool:
+    """Whether an element's class/id names a box the page opens over itself (a modal, a popup, an overlay):
+    whatever it holds (a republishing form's copy of the article, a comparison chart) is not shown in the page."""
+    return bool(class_words(el) & _DIALOG_WORDS)
+
+
 def class_signal(el, forum: bool = False, product: bool = False, undeclared: bool = False) -> int:
     """+1 content-like class/id; -1 chrome-like; -2 surely chrome (nav/aside/footer tag, comments...).
 
