@@ -32,11 +32,19 @@ def strip_junk(root, report=None, answers: bool = False) -> None:
             if el.getparent() is None:
                 continue
             size = visible_chars(el)
-            if size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size) \
-                    and not _hidden_tab(el) and not _panel(el, size, controlled) and not (answers and _answer(el, size)):
+            small = size < min(0.3 * total, 2000 if el.tag in CONTROL_TAGS else total) and not _holds_main(el, size)
+            if (small or _unread(el)) and not _hidden_tab(el) and not _panel(el, size, controlled) \
+                    and not (answers and _answer(el, size)):
                 if report is not None:
                     report(el, "form control" if el.tag in CONTROL_TAGS else "hidden in the page")
                 remove_element(el)
+
+
+def _unread(el) -> bool:
+    """A hidden element also marked aria-hidden="true": kept from screen readers as well as from the screen
+    (a raw copy of the article for a "copy as Markdown" button), not a script-revealed main however much
+    text it holds (a collapsed panel or tab still counts as one)."""
+    return el.get("hidden") is not None and (el.get("aria-hidden") or "").strip().lower() == "true"
 
 
 def _hidden_tab(el) -> bool:
