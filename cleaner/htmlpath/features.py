@@ -143,9 +143,38 @@ def _token_words(token: str) -> frozenset[str]:
             words = frozenset()  # "has-sidebar", "no-comments", "is-sticky": page state, not the element
         else:
             words = frozenset(parts + ["".join(parts)] if 1 < len(parts) <= 3 else parts)
+            if not token.islower():  # camelCase: a chrome word may only qualify the name
+                words -= _camel_modifiers(token)
         if len(_WORDS_CACHE) < 50000:
             _WORDS_CACHE[token] = words
     return words
+
+
+def _camel_modifiers(token: str) -> frozenset[str]:
+    """Chrome words that only qualify the head of a camelCase name ("navSource", "nestedNavCardGrid": a
+    section the in-page menu points to, a grid of cards), unless what follows is a generic part
+    ("headerMenuWrapper", "relatedContent": the menu's wrapper, related content). Not in a PascalCase
+    component's name ("PromoSmall": the component is a promo); never a box over the page ("cookieClose")."""
+    mods: set[str] = set()
+    heads: set[str] = set()
+    for run in _SPLIT_CASE.split(token):
+        words = _CAMEL.sub("-", run).lower().split("-")
+        heads.add(words[-1])
+        if run[:1].islower():
+            mods.update(w for w, nxt in zip(words, words[1:])
+                        if w in _NEG_WORDS and w not in _BOX_WORDS and nxt not in _PART_WORDS)
+    return frozenset(mods - heads)
+
+
+_SPLIT_CASE = re.compile(r"[^A-Za-z0-9]+")
+_BOX_WORDS = frozenset("cookie cookies consent gdpr modal popup popover overlay".split())
+# Generic parts of a layout: after a chrome word they name a part of that chrome, not a new role
+_PART_WORDS = frozenset("""
+wrapper wrap wrp container cont inner outer box list lists item items link links section sec area block
+holder panel contents title heading head header label icon button btn group row col column slider
+article articlebody content maincontent main post postbody postcontent entry entrycontent story
+storybody body text prose markdown rte richtext blogpost blog itemprop articletext page pagecontent
+""".split())
 
 
 def class_words(el) -> set[str]:
