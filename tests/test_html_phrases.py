@@ -9,19 +9,9 @@ from cleaner import RuleError, clean
 from cleaner.ruleset import Registry, load_file, load_text
 from cleaner.ruleset.registry import shipped_rules_dir
 
+from .test_html_tail import PARAS  # the same five paragraphs of an article
+
 URL = "https://mba.example.com/top-programmes"
-PARAS = [
-    "The programme ranks first for the fourth year running, mostly on the strength of its graduates' "
-    "salaries three years out and the share of them who changed industry after the degree.",
-    "Its class size is small for a school of this reputation, and applicants say the interviews are "
-    "friendlier than the essays suggest; the admissions team reads every file at least twice.",
-    "The second school on the list made the biggest jump, helped by a new building and a partnership "
-    "with hospitals in the city that places every student in a paid project during the first winter.",
-    "Third comes a school that rarely advertises: its alumni network does the work, and four in five "
-    "graduates say they found their first job through someone who studied there before them.",
-    "Fourth place goes to the only programme on the list that can be completed part time, which makes "
-    "it the choice of many applicants who want to keep their job while they study.",
-]
 TEASERS = ["How to write the essay admissions officers remember",
            "What the interview is really testing, according to former interviewers",
            "Part-time programmes compared: cost, length and what employers think"]
