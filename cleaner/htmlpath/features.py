@@ -118,6 +118,7 @@ PRICE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]\s?\d|\d\s?(?:[$\u20ac\u00a3\
 FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopic|showthread|comments|discussion|"
                        r"discussions|questions|community|communities|board|boards)(?:[/.?-]|$)", re.I)
 
+
 _WORDS_CACHE: dict[str, frozenset[str]] = {}
 
 # Class/id words that mark the main text.
@@ -167,13 +168,11 @@ def _camel_modifiers(token: str) -> frozenset[str]:
 
 
 _SPLIT_CASE = re.compile(r"[^A-Za-z0-9]+")
-_BOX_WORDS = frozenset("cookie cookies consent gdpr modal popup popover overlay".split())
-# Generic parts of a layout: after a chrome word they name a part of that chrome, not a new role
-_PART_WORDS = frozenset("""
+# Generic parts of a layout, and the text's own words: after a chrome word they name a part of that chrome,
+# not a new role
+_PART_WORDS = _POS_WORDS | frozenset("""
 wrapper wrap wrp container cont inner outer box list lists item items link links section sec area block
 holder panel contents title heading head header label icon button btn group row col column slider
-article articlebody content maincontent main post postbody postcontent entry entrycontent story
-storybody body text prose markdown rte richtext blogpost blog itemprop articletext page pagecontent
 """.split())
 
 
@@ -195,6 +194,8 @@ def consent_box(el) -> bool:
 
 
 _DIALOG_WORDS = frozenset("modal modals popup popups popover overlay lightbox dialog".split())
+# a box over the page, whose chrome word counts even as a camelCase modifier ("cookieClose", "modalBody")
+_BOX_WORDS = _CONSENT_WORDS | _DIALOG_WORDS
 
 
 def dialog_box(el) -> bool:
