@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import blockmodel, cards, scoring
 from .cards import LINKY
-from .features import FORUM_URL, dialog_box, page_kind
+from .features import dialog_box, forum_thread, page_kind
 from .hidden import strip_junk
 from .tree import place_streamed, remove_element
 
@@ -145,7 +145,7 @@ def main_content(root, url: str | None = None, dropped=None, hidden=None, info: 
     body = root.find("body")
     if body is None:
         body = root
-    forum = bool(url and FORUM_URL.search(url))
+    forum = forum_thread(url)
     pick, listing, kind = _choose(body, kind, forum, dropped)
     return blockmodel.refine(body, pick, url, kind=kind, forum=forum, dropped=dropped, listing=listing)
 

@@ -119,6 +119,11 @@ FORUM_URL = re.compile(r"/(?:t|topic|topics|thread|threads|forum|forums|viewtopi
                        r"discussions|questions|community|communities|board|boards)(?:[/.?-]|$)", re.I)
 
 
+def forum_thread(url: str | None) -> bool:
+    """Whether a page's URL is a forum thread's (FORUM_URL): its posts are the content."""
+    return bool(url and FORUM_URL.search(url))
+
+
 _WORDS_CACHE: dict[str, frozenset[str]] = {}
 
 # Class/id words that mark the main text.

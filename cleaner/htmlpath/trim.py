@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..dates import MONTH
 from ..doc import Doc
-from .features import FORUM_URL
+from .features import forum_thread
 from .phrases import Phrases
 
 _DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -61,7 +61,7 @@ _SCORE = re.compile(r"^[-+\u2212]?\d{1,6}$")
 
 def drop_scores(doc: Doc) -> None:
     """On a forum thread, drop lines that are only a number: the vote counts beside its posts."""
-    if not (doc.url and FORUM_URL.search(doc.url)):
+    if not forum_thread(doc.url):
         return
     for unit in doc.units:
         if unit.keep and unit.kind not in ("pre", "td", "li") and _SCORE.match(unit.text.strip()):
@@ -159,7 +159,7 @@ def drop_repeats(doc: Doc) -> None:
     live = [u for u in doc.units if u.keep]
     # a paragraph said exactly twice is a copy (more often: a refrain); not on a forum thread, where a
     # reply quotes the post it answers
-    twice = Counter(u.text for u in live) if not FORUM_URL.search(doc.url or "") else Counter()
+    twice = Counter(u.text for u in live) if not forum_thread(doc.url) else Counter()
     seen: set[str] = set()
     repeat = []
     for unit in live:  # short lines ("Handmade stoneware.") join a run but do not make one...
@@ -264,7 +264,7 @@ def _cut_ends(doc: Doc, phrases: Phrases) -> None:
     if len(live) < 4:
         return
     # on a forum thread each post's "Posted March 5" belongs to the post
-    stamps = not (doc.url and FORUM_URL.search(doc.url))
+    stamps = not forum_thread(doc.url)
     for unit in live[:6]:
         text = unit.text.strip()
         if (len(text) <= 80 and _DATELINE.match(text)) or (
@@ -274,7 +274,7 @@ def _cut_ends(doc: Doc, phrases: Phrases) -> None:
     for k in range(start, len(live)):
         unit = live[k]
         if len(unit.text) <= 60 and tail.match(unit.text.strip()) and _teasers(live[k + 1:], live):
-            for tail in live[k:]:
-                if tail.keep:
-                    doc.drop(tail, "html:related-tail", "related", reason="teasers after the article")
+            for rest in live[k:]:
+                if rest.keep:
+                    doc.drop(rest, "html:related-tail", "related", reason="teasers after the article")
             break
